@@ -8,3 +8,4 @@ export * from './model/text.js';
 export * from './workspace/catalogue.js';
 export * from './workspace/coop-workspace-manager.js';
 export * from './workspace/load.js';
+export * from './lsp/coop-lsp-module.js';

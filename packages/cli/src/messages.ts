@@ -1,0 +1,55 @@
+import type { Localized } from 'coop-language';
+
+/** Every text the CLI prints itself, in both languages (diagnostics come from coop-language). */
+export const cliMessages = {
+    description: {
+        fr: 'Valide les protocoles de coopération (fichiers .coop) : syntaxe, références et exigences du Code de la santé publique.',
+        en: 'Validates cooperation protocols (.coop files): syntax, references and requirements of the French public health code.'
+    },
+    validateDescription: {
+        fr: 'Valide les fichiers .coop (fichiers et dossiers, parcourus récursivement), chargés comme un seul espace de travail.',
+        en: 'Validates .coop files (files and folders, searched recursively), loaded as one workspace.'
+    },
+    pathsArgument: { fr: 'fichiers ou dossiers à valider (par défaut : dossier courant)', en: 'files or folders to validate (default: current folder)' },
+    formatOption: { fr: 'format de sortie : stylish (lisible) ou json', en: 'output format: stylish (readable) or json' },
+    langOption: { fr: 'langue des messages : fr ou en', en: 'message language: fr or en' },
+    versionOption: { fr: 'affiche la version', en: 'print the version' },
+    helpOption: { fr: 'affiche l\'aide', en: 'print this help' },
+    helpCommand: { fr: 'affiche l\'aide d\'une commande', en: 'print help for a command' },
+    pathNotFound: { fr: 'coop : chemin introuvable : {path}', en: 'coop: path not found: {path}' },
+    pathUnreadable: { fr: 'coop : lecture impossible de {path} : {reason}', en: 'coop: cannot read {path}: {reason}' },
+    notUtf8: { fr: 'coop : {path} n\'est pas un fichier texte UTF-8 ; enregistrez-le en UTF-8.', en: 'coop: {path} is not a UTF-8 text file; save it as UTF-8.' },
+    notCoopFile: { fr: 'coop : {path} n\'est pas un fichier .coop', en: 'coop: {path} is not a .coop file' },
+    noCoopFile: { fr: 'coop : aucun fichier .coop trouvé dans {paths}', en: 'coop: no .coop file found in {paths}' },
+    unknownOption: { fr: 'coop : option inconnue {detail}. Voir « coop --help ».', en: 'coop: unknown option {detail}. See "coop --help".' },
+    unknownCommand: { fr: 'coop : commande inconnue {detail}. Voir « coop --help ».', en: 'coop: unknown command {detail}. See "coop --help".' },
+    invalidValue: {
+        fr: 'coop : valeur {value} invalide pour {option} ; valeurs admises : {choices}.',
+        en: 'coop: invalid value {value} for {option}; allowed values: {choices}.'
+    },
+    missingValue: { fr: 'coop : valeur manquante pour l\'option {detail}.', en: 'coop: missing value for option {detail}.' },
+    usageError: { fr: 'coop : {detail}. Voir « coop --help ».', en: 'coop: {detail}. See "coop --help".' },
+    internalError: {
+        fr: 'coop : erreur interne inattendue ({detail}). Merci de la signaler avec le fichier concerné.',
+        en: 'coop: unexpected internal error ({detail}). Please report it with the file concerned.'
+    },
+    severityError: { fr: 'erreur', en: 'error' },
+    severityWarning: { fr: 'avertissement', en: 'warning' },
+    severityInfo: { fr: 'info', en: 'info' },
+    summaryClean: { fr: '✔ {files} validé(s) : aucun problème.', en: '✔ {files} validated: no problems.' },
+    summaryProblems: {
+        fr: '✖ {problems} : {errors}, {warnings}, {infos} ({files}).',
+        en: '✖ {problems}: {errors}, {warnings}, {infos} ({files}).'
+    },
+    fileCount: { fr: '{n} fichier(s)', en: '{n} file(s)' },
+    problemCount: { fr: '{n} problème(s)', en: '{n} problem(s)' },
+    errorCount: { fr: '{n} erreur(s)', en: '{n} error(s)' },
+    warningCount: { fr: '{n} avertissement(s)', en: '{n} warning(s)' },
+    infoCount: { fr: '{n} info(s)', en: '{n} info(s)' },
+    helpUsage: { fr: 'Utilisation :', en: 'Usage:' },
+    helpOptions: { fr: 'Options :', en: 'Options:' },
+    helpCommands: { fr: 'Commandes :', en: 'Commands:' },
+    helpArguments: { fr: 'Arguments :', en: 'Arguments:' },
+    helpChoices: { fr: 'valeurs :', en: 'values:' },
+    helpDefault: { fr: 'par défaut :', en: 'default:' }
+} satisfies Record<string, Localized>;
