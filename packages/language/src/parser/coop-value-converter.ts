@@ -18,6 +18,7 @@ export class CoopValueConverter extends DefaultValueConverter {
             case 'Code':
                 return input.startsWith('"""') ? convertTextBlock(input) : input.startsWith('"') ? ValueConverter.convertString(input) : input;
             case 'NOMBRE':
+            case 'DECIMAL':
                 return Number(input.replace(',', '.'));
         }
         const canonical = this.keywordsOf(rule);

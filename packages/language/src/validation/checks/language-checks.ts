@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { CoopServices } from '../../coop-module.js';
 import type { CoopAstType } from '../../generated/ast.js';
 import type { Localized } from '../../i18n/locale.js';
@@ -96,12 +96,11 @@ export function languageChecks(services: CoopServices): ValidationChecks<CoopAst
      * the same element: the parser would silently keep only the last value.
      */
     function attributesAreGivenOnce(node: AstNode, accept: ValidationAcceptor): void {
-        const cst = node.$cstNode;
-        if (!cst || !('content' in cst)) return;
+        if (!node.$cstNode) return;
         const seen = new Map<string, number>();
-        for (const child of (cst as { content: typeof cst[] }).content) {
+        for (const child of ownCstChildren(node.$cstNode, node)) {
             const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
-            if (!assignment || assignment.operator === '+=' || child.hidden) continue;
+            if (!assignment || assignment.operator === '+=') continue;
             const firstLine = seen.get(assignment.feature);
             if (firstLine !== undefined) {
                 const keyword = keywordBefore(assignment) ?? assignment.feature;
@@ -109,6 +108,22 @@ export function languageChecks(services: CoopServices): ValidationChecks<CoopAst
             } else {
                 seen.set(assignment.feature, child.range.start.line + 1);
             }
+        }
+    }
+}
+
+/**
+ * The CST nodes that hold the node's own tokens and values: children of its CST node, looking
+ * through unassigned rule calls (they share the AST node) but not into contained AST nodes.
+ */
+function* ownCstChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
+    if (!isCompositeCstNode(cst)) return;
+    for (const child of cst.content) {
+        if (child.hidden) continue;
+        if (isCompositeCstNode(child) && child.astNode === node) {
+            yield* ownCstChildren(child, node);
+        } else {
+            yield child;
         }
     }
 }
