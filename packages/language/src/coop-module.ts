@@ -7,6 +7,7 @@ import {
     type PartialLangiumCoreServices
 } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, type DefaultSharedCoreModuleContext } from 'langium';
+import { RuleSettings } from './config/rule-settings.js';
 import { DiagnosticReporter } from './diagnostics/reporter.js';
 import { CoopGeneratedModule, CoopGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
@@ -16,6 +17,7 @@ import { CoopLinker } from './references/coop-linker.js';
 import { CoopScopeComputation } from './references/coop-scope-computation.js';
 import { CoopDocumentValidator } from './validation/coop-document-validator.js';
 import { registerValidationChecks } from './validation/coop-validator.js';
+import { SuppressedDiagnostics } from './validation/suppressed-diagnostics.js';
 import { CoopWorkspaceManager } from './workspace/coop-workspace-manager.js';
 
 /** Services this language adds to Langium's. */
@@ -25,6 +27,8 @@ export type CoopAddedServices = {
     };
     validation: {
         DiagnosticReporter: DiagnosticReporter;
+        RuleSettings: RuleSettings;
+        SuppressedDiagnostics: SuppressedDiagnostics;
     };
 };
 
@@ -46,7 +50,9 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
     },
     validation: {
         DocumentValidator: (services) => new CoopDocumentValidator(services),
-        DiagnosticReporter: (services) => new DiagnosticReporter(services.i18n.Locale)
+        DiagnosticReporter: (services) => new DiagnosticReporter(services.i18n.Locale),
+        RuleSettings: () => new RuleSettings(),
+        SuppressedDiagnostics: () => new SuppressedDiagnostics()
     }
 };
 

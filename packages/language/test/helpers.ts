@@ -1,7 +1,7 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments, parseHelper, validationHelper } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createCoopServices, loadAndValidate, type Document } from 'coop-language';
+import { createCoopServices, getDefinition, loadAndValidate, type Document } from 'coop-language';
 
 /** Fresh services with the built-in catalogue loaded, as the CLI and the server have it. */
 export async function createTestServices() {
@@ -23,6 +23,11 @@ export function codes(diagnostics: Diagnostic[]): string[] {
     return diagnostics.map(diagnostic => String(diagnostic.code));
 }
 
+/** Only the diagnostics of the language itself (syntax, references, duplicates), not the decree rules. */
+export function languageOnly(diagnostics: Diagnostic[]): Diagnostic[] {
+    return diagnostics.filter(diagnostic => getDefinition(String(diagnostic.code))?.category === 'langage');
+}
+
 /** Validates one document with langium/test's helper, against the built-in catalogue. */
 export function validator(services: TestServices) {
     return validationHelper<Document>(services.Coop);
@@ -37,17 +42,25 @@ export async function clear(services: TestServices, documents: LangiumDocument[]
 }
 
 /**
- * A complete, minimal but valid protocol; tests replace one part of it to trigger a check.
- * `extra` is inserted before the closing brace.
+ * A complete, minimal protocol that passes every rule; tests add (`extra`, inserted before the
+ * closing brace) or replace one part of it to trigger exactly one check.
  */
 export function protocol(extra = '', replace: Record<string, string> = {}): string {
     let text = `protocole "Test" {
     identifiant PC-TEST
     type national
+    cadre msp
+    objectifs "Réduire les délais"
+    références { référence rbp "Recommandation" auteur "HAS" année 2021 has }
     délégant mg : médecin { spécialité "Médecine générale" }
-    délégué ide : infirmier { expérience 1 an }
+    délégué ide : infirmier { qualification "DEI"  expérience 1 an }
+    patients {
+        inclusion age : âge de 16 à 65 ans
+        exclusion fievre : "Fièvre"
+    }
     acte bu "Bandelette urinaire" { non dérogatoire  par ide }
     acte atb "Prescrire l'antibiotique" { dérogatoire à L4161-1  par ide }
+    lieu "Cabinet"
     formation f-ide pour ide { théorie 6 h  pratique 5 cas  couvre bu, atb }
     parcours {
         étape accueil "Accueil" {
@@ -61,6 +74,18 @@ export function protocol(extra = '', replace: Record<string, string> = {}): stri
             sinon : orienter vers mg sous 48 h
         }
     }
+    coordination { intégration "Médecin traitant informé"  transmission "Dossier partagé" }
+    réorientations { situation fievre2 "Fièvre" vers mg sous 24 h }
+    disponibilité { modalités "Téléphone"  réponse sous 30 min }
+    information du patient { document "Fiche"  accord oral  refus "Possible" }
+    système d'information { partage "Messagerie sécurisée"  traçabilité "Dossier" }
+    gestion des risques { signalement "Sans délai"  revue rex tous les 3 mois }
+    responsabilité civile "Assurance de chaque professionnel"
+    indicateur patients "Nombre de patients" { exigence patients  nature nombre  périodicité annuelle }
+    indicateur reprise "Taux de reprise" { exigence reprise  numérateur "a"  dénominateur "b"  périodicité annuelle }
+    indicateur ei "Taux d'EI" { exigence événements-indésirables  numérateur "a"  dénominateur "b"  périodicité annuelle }
+    indicateur satisfaction "Satisfaction" { exigence satisfaction-professionnels  numérateur "a"  dénominateur "b"  périodicité annuelle }
+    modèle économique "Forfait"
 ${extra}
 }
 `;

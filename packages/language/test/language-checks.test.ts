@@ -1,16 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoIssues } from 'langium/test';
-import { codes, createTestServices, protocol, validateWorkspace, validator, type TestServices } from './helpers.js';
+import { codes, createTestServices, languageOnly, protocol, validateWorkspace, validator, type TestServices } from './helpers.js';
 
 let services: TestServices;
 const disposables: Array<{ dispose(): Promise<void> }> = [];
 beforeAll(async () => { services = await createTestServices(); });
 afterEach(async () => { for (const d of disposables.splice(0)) await d.dispose(); });
 
+/** Validates one document and keeps only the language's own diagnostics. */
 async function validate(text: string) {
     const result = await validator(services)(text);
     disposables.push(result);
-    return result;
+    return { ...result, diagnostics: languageOnly(result.diagnostics) };
 }
 
 function onlyCode(code: string) {
@@ -21,7 +21,7 @@ describe('nom-en-double', () => {
     it('fires when two acts share a name', async () => {
         const result = await validate(protocol('acte bu "Autre" { non dérogatoire par ide }'));
         expect(codes(result.diagnostics)).toEqual(['nom-en-double']);
-        expect(result.diagnostics[0].message).toMatch(/^L'acte « bu » est déjà déclaré ligne 6\./);
+        expect(result.diagnostics[0].message).toMatch(/^L'acte « bu » est déjà déclaré ligne 13\./);
     });
 
     it('fires for a délégant and a délégué with the same name', async () => {
@@ -31,7 +31,7 @@ describe('nom-en-double', () => {
 
     it('stays quiet for the same name in different namespaces', async () => {
         const result = await validate(protocol('indicateur bu "Nombre de bandelettes" { nature nombre }'));
-        expectNoIssues(result);
+        expect(result.diagnostics).toEqual([]);
     });
 
     it('fires when two libraries export the same name', async () => {
@@ -59,7 +59,7 @@ describe('element-en-double', () => {
 
     it('stays quiet for repeatable elements', async () => {
         const result = await validate(protocol('lieu "Cabinet"\nlieu "Domicile"\nannexe "A"\nannexe "B"'));
-        expectNoIssues(result);
+        expect(result.diagnostics).toEqual([]);
     });
 });
 
@@ -72,7 +72,7 @@ describe('attribut-en-double', () => {
 
     it('stays quiet for list attributes', async () => {
         const result = await validate(protocol('délégué ide2 : aide-soignant { qualification "DEAS" qualification "AFGSU" }'));
-        expectNoIssues(result);
+        expect(result.diagnostics).toEqual([]);
     });
 });
 

@@ -32,8 +32,8 @@ describe('parsing', () => {
             'délégant mg': 'DELEGANT mg', 'délégué ide': 'delegue ide', 'étape accueil': 'etape accueil', 'dérogatoire à': 'derogatoire a'
         }));
         expect(document.parseResult.parserErrors).toEqual([]);
-        expect(elements<Cadre>(document, 'Cadre')[0].valeurs).toEqual(['établissement', 'msp', 'centre-de-santé']);
-        expect(elements<Statut>(document, 'Statut')[0].valeur).toBe('autorisé');
+        expect(elements<Cadre>(document, 'Cadre').at(-1)!.valeurs).toEqual(['établissement', 'msp', 'centre-de-santé']);
+        expect(elements<Statut>(document, 'Statut').at(-1)!.valeur).toBe('autorisé');
     });
 
     it('keeps free text exactly, removing only the common indentation of """ blocks', async () => {
@@ -41,12 +41,12 @@ describe('parsing', () => {
         - Réduire le délai « de prise en charge ».
           * sous-point avec "guillemets"
         """`));
-        expect(elements<Objectifs>(document, 'Objectifs')[0].valeur).toBe('- Réduire le délai « de prise en charge ».\n  * sous-point avec "guillemets"');
+        expect(elements<Objectifs>(document, 'Objectifs').at(-1)!.valeur).toBe('- Réduire le délai « de prise en charge ».\n  * sous-point avec "guillemets"');
     });
 
     it('reads escapes in "…" strings and the French decimal comma', async () => {
         const document = await parse(protocol(`indicateur t "Taux \\"test\\"" { nature taux objectif < 2,5 % }`));
-        const indicateur = elements<Indicateur>(document, 'Indicateur')[0];
+        const indicateur = elements<Indicateur>(document, 'Indicateur').at(-1)!;
         expect(indicateur.libelle).toBe('Taux "test"');
         expect(indicateur.objectif?.valeur).toBe(2.5);
         expect(indicateur.objectif?.pourcent).toBe(true);

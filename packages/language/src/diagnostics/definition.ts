@@ -27,6 +27,8 @@ export interface DiagnosticDefinition {
     readonly legalBasis?: string;
     readonly rationale: Localized;
     readonly basis: Basis;
+    /** The essential requirement this rule checks (see rules/requirements.ts), for the conformity summary. */
+    readonly requirement?: string;
     /** What the author should do. */
     readonly fix: Localized;
 }

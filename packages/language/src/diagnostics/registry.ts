@@ -1,11 +1,12 @@
 import type { DiagnosticDefinition } from './definition.js';
+import { ruleDefinitions } from '../rules/index.js';
 import { languageDiagnostics } from './language-diagnostics.js';
 
 /**
  * The one registry of diagnostic codes. Everything that reports, configures, suppresses, fixes or
  * documents a diagnostic looks its code up here. `docs/rules/` has one page per code.
  */
-const definitions = [...languageDiagnostics] as const;
+const definitions = [...languageDiagnostics, ...ruleDefinitions] as const;
 
 export type DiagnosticCode = (typeof definitions)[number]['code'];
 
@@ -34,4 +35,10 @@ export const RULE_DOCS_BASE_URL = 'https://github.com/coop-protocoles/coop/blob/
 
 export function documentationUrl(code: string): string {
     return `${RULE_DOCS_BASE_URL}${code}.md`;
+}
+
+/** Rules that configuration and `ignorer` may change: everything but the language's own diagnostics. */
+export function isConfigurable(code: string): boolean {
+    const definition = diagnosticRegistry.get(code);
+    return definition !== undefined && definition.category !== 'langage';
 }

@@ -40,7 +40,7 @@ export const frameworkMessages = {
         en: ' Did you mean "{suggestion}"?'
     },
     declareIt: {
-        fr: ' Déclarez-le dans le protocole ou dans une bibliothèque du dossier.',
+        fr: ' Déclarez cet élément dans le protocole ou dans une bibliothèque du dossier.',
         en: ' Declare it in the protocol or in a library of the folder.'
     }
 } satisfies Record<string, Localized>;

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+/** Custom request of the coop language server: conformity summary of one protocol. */
+export const CONFORMITY_REQUEST = 'coop/conformity';
+
+export interface ConformityParams {
+    uri: string;
+}
+
+export interface ConformityResult {
+    /** Essential requirements of the decree the protocol meets. */
+    met: number;
+    /** Essential requirements that apply to the protocol. */
+    total: number;
+    /** Short text for the status bar, in the message language of the server. */
+    label: string;
+}
+
+/** Delay between the last diagnostics change of the active protocol and a new request. */
+const REFRESH_DELAY_MS = 250;
+
+/**
+ * Status bar item with the conformity summary of the active `.coop` editor. It asks the server
+ * (`coop/conformity`) when the active editor changes and when the diagnostics of its document
+ * change (i.e. after each validation). The item is hidden when no protocol is active, and when
+ * the request fails (a server without the request, a file that is not a protocol…).
+ */
+export class ConformityStatus implements vscode.Disposable {
+    private readonly item: vscode.StatusBarItem;
+    private readonly disposables: vscode.Disposable[] = [];
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    /** Incremented at each request, so that a late answer never overwrites a newer one. */
+    private generation = 0;
+    private current: Promise<void> = Promise.resolve();
+
+    constructor(private readonly client: LanguageClient) {
+        this.item = vscode.window.createStatusBarItem('coop.conformity', vscode.StatusBarAlignment.Left, 100);
+        this.item.name = vscode.l10n.t('Protocol conformity');
+        this.item.command = 'workbench.actions.view.problems';
+    }
+
+    /** Starts following the active editor. Call once the client is running. */
+    start(): void {
+        this.disposables.push(
+            vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+            vscode.languages.onDidChangeDiagnostics(event => {
+                const uri = activeProtocol()?.uri.toString();
+                if (uri && event.uris.some(changed => changed.toString() === uri)) {
+                    this.schedule();
+                }
+            })
+        );
+        this.refresh();
+    }
+
+    /** Whether the item is shown, and its text (for tests). */
+    get state(): { visible: boolean; text: string; tooltip: string | undefined } {
+        return { visible: this.visible, text: this.item.text, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : undefined };
+    }
+
+    /** Resolves when the request in flight (if any) has been answered and applied. */
+    settled(): Promise<void> {
+        return this.current;
+    }
+
+    private visible = false;
+
+    refresh(): Promise<void> {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        const document = activeProtocol();
+        const generation = ++this.generation;
+        if (!document || !this.client.isRunning()) {
+            this.hide();
+            this.current = Promise.resolve();
+            return this.current;
+        }
+        const params: ConformityParams = { uri: document.uri.toString() };
+        this.current = this.client.sendRequest<ConformityResult>(CONFORMITY_REQUEST, params).then(
+            result => {
+                if (generation !== this.generation) return;
+                if (!isConformityResult(result)) {
+                    this.hide();
+                    return;
+                }
+                this.show(result);
+            },
+            () => {
+                // Method not found (server without the request), cancelled, server stopped…:
+                // nothing to show, and nothing worth bothering the user with.
+                if (generation === this.generation) this.hide();
+            }
+        );
+        return this.current;
+    }
+
+    dispose(): void {
+        clearTimeout(this.timer);
+        this.disposables.forEach(disposable => disposable.dispose());
+        this.item.dispose();
+    }
+
+    private schedule(): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    }
+
+    private show(result: ConformityResult): void {
+        const complete = result.total > 0 && result.met >= result.total;
+        this.item.text = `$(${complete ? 'pass' : 'checklist'}) ${result.label}`;
+        this.item.tooltip = vscode.l10n.t('Essential requirements met: {0} of {1}. Click to open the Problems panel.', result.met, result.total);
+        this.item.show();
+        this.visible = true;
+    }
+
+    private hide(): void {
+        this.item.hide();
+        this.visible = false;
+    }
+}
+
+function activeProtocol(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document?.languageId === 'coop' ? document : undefined;
+}
+
+function isConformityResult(value: unknown): value is ConformityResult {
+    const result = value as Partial<ConformityResult> | null | undefined;
+    return typeof result?.met === 'number' && typeof result.total === 'number' && typeof result.label === 'string';
+}

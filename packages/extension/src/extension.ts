@@ -1,0 +1,86 @@
+// Client side of the coop extension: starts the bundled language server (dist/server.cjs) over
+// Node IPC, shows the conformity summary of the active protocol in the status bar, and creates
+// new protocols from the skeleton snippet. Everything about the language itself (diagnostics,
+// completion, hover, quick fixes) lives in the server.
+//
+// Command ids reserved for features built later (preview webview through the `coop/preview`
+// request, exports); declare them in package.json `contributes.commands` only once implemented:
+//   coop.preview.open          « Coop : Ouvrir l'aperçu »
+//   coop.preview.openToSide    « Coop : Ouvrir l'aperçu sur le côté »
+//   coop.export.html           « Coop : Exporter en HTML »
+//   coop.export.pdf            « Coop : Exporter en PDF »
+//   coop.export.docx           « Coop : Exporter en DOCX »
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ConformityStatus } from './conformity-status.js';
+import { newProtocol } from './new-protocol.js';
+
+export const LANGUAGE_ID = 'coop';
+
+/** What `activate` returns: used by the end-to-end tests, and by other extensions if ever needed. */
+export interface CoopExtensionApi {
+    /** The language client, started (activation waits for it). */
+    readonly client: LanguageClient;
+    /** The status bar item showing the conformity summary of the active protocol. */
+    readonly conformity: ConformityStatus;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CoopExtensionApi> {
+    client = createClient(context);
+    const conformity = new ConformityStatus(client);
+    context.subscriptions.push(
+        conformity,
+        vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
+        vscode.workspace.onDidChangeConfiguration(event => {
+            // The message language is fixed when the server starts (initialization options).
+            if (event.affectsConfiguration('coop.language') && client?.isRunning()) {
+                void client.restart().then(() => conformity.refresh());
+            }
+        })
+    );
+    await client.start();
+    conformity.start();
+    return { client, conformity };
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+    const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.cjs').fsPath;
+    // Set COOP_SERVER_DEBUG=1 (or DEBUG_BREAK=1 to stop on the first line) in the environment of
+    // the editor to attach a Node debugger to the server on port 6009.
+    const debugExecArgv = process.env.DEBUG_BREAK ? ['--nolazy', '--inspect-brk=6009'] : ['--nolazy', '--inspect=6009'];
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: debugExecArgv } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        // Scheme '*': untitled documents (« Nouveau protocole ») and virtual files are served too.
+        documentSelector: [{ scheme: '*', language: LANGUAGE_ID }],
+        // Re-evaluated at each (re)start of the server.
+        initializationOptions: () => initializationOptions(),
+        // Sends `workspace/didChangeConfiguration` with the `coop` section (rules, language…).
+        synchronize: { configurationSection: 'coop' }
+    };
+    return new LanguageClient(LANGUAGE_ID, vscode.l10n.t('Cooperation protocols (coop)'), serverOptions, clientOptions, process.env.COOP_SERVER_DEBUG === '1');
+}
+
+/**
+ * Options the server reads at initialization:
+ * - `locale`: the display language of the editor (BCP 47, e.g. `fr`, `en`, `en-gb`);
+ * - `language`: the `coop.language` setting, `auto` (follow `locale`), `fr` or `en`;
+ * - `rules`: the `coop.rules` setting (rule code → error | warning | info | off).
+ */
+export function initializationOptions(): { locale: string; language: string; rules: Record<string, string> } {
+    const configuration = vscode.workspace.getConfiguration('coop');
+    return {
+        locale: vscode.env.language,
+        language: configuration.get<string>('language', 'auto'),
+        rules: configuration.get<Record<string, string>>('rules', {})
+    };
+}

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { openAndWaitForDiagnostics, positionOf, workspaceUri } from './helpers.js';
+
+/** Labels of the proposals of one kind (leaves out the editor's own word-based proposals). */
+function labels(list: vscode.CompletionList | undefined, kind: vscode.CompletionItemKind): string[] {
+    return (list?.items ?? []).filter(item => item.kind === kind).map(item => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+describe('completion', () => {
+    it('proposes the section keywords inside a protocol', async () => {
+        const { editor } = await openAndWaitForDiagnostics(workspaceUri('cystite-femme.coop'));
+        // At the start of the line of the `patients` section: any section keyword may come.
+        const position = positionOf(editor.document, '    patients {', 4);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+        const proposed = labels(list, vscode.CompletionItemKind.Keyword);
+        for (const keyword of ['patients', 'acte', 'formation', 'parcours']) {
+            assert.ok(proposed.includes(keyword), `"${keyword}" missing from ${JSON.stringify(proposed.slice(0, 40))}`);
+        }
+    });
+
+    it('proposes the professions of the catalogue after « délégant x : »', async () => {
+        const { editor } = await openAndWaitForDiagnostics(workspaceUri('cystite-femme.coop'));
+        const position = positionOf(editor.document, 'délégant mg : ', 'délégant mg : '.length);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+        const proposed = labels(list, vscode.CompletionItemKind.Reference);
+        assert.ok(proposed.includes('médecin'), JSON.stringify(proposed.slice(0, 40)));
+    });
+});

@@ -1,0 +1,122 @@
+// Shared helpers of the end-to-end tests (bundled into each *.e2e.cjs).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { CoopExtensionApi } from '../../../src/extension.js';
+
+export const EXTENSION_ID = 'coop.coop-vscode';
+
+/** Default time limit of the waits below; each test has 60 s (see index.ts). */
+export const WAIT_MS = 20_000;
+
+/** A file of the test workspace (prepared by test/e2e/workspace.mjs). */
+export function workspaceUri(...segments: string[]): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('the tests need a workspace folder (see test/e2e/workspace.mjs)');
+    return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Activates the extension (if needed) and returns its API, the language client being started. */
+export async function activateExtension(): Promise<CoopExtensionApi> {
+    const extension = vscode.extensions.getExtension<CoopExtensionApi>(EXTENSION_ID);
+    if (!extension) throw new Error(`extension ${EXTENSION_ID} not found`);
+    return extension.isActive ? extension.exports : withTimeout(Promise.resolve(extension.activate()), WAIT_MS, 'extension activation');
+}
+
+/** Waits until `condition()` holds, checking every 50 ms (for states that have no event). */
+export async function waitFor(condition: () => boolean, what: string, timeout = WAIT_MS): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!condition()) {
+        if (Date.now() > deadline) throw new Error(`timeout after ${timeout} ms waiting for ${what}`);
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+}
+
+/** Rejects with a clear message when `promise` takes longer than `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms: ${what}`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Code of a diagnostic as a string (`reference-inconnue`…), whether or not it has a link. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+    const code = diagnostic.code;
+    if (code === undefined) return undefined;
+    return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+    return diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d)}] ${d.message}`).join('\n') || '(none)';
+}
+
+/**
+ * Waits until the diagnostics of `uri` satisfy `predicate`, checking now and at each change.
+ * With `fresh`, the current diagnostics do not count: only a change published after the call
+ * (use it right after opening or editing a document, to wait for the server's answer).
+ */
+export function waitForDiagnostics(
+    uri: vscode.Uri,
+    predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+    options: { timeout?: number; fresh?: boolean } = {}
+): Promise<vscode.Diagnostic[]> {
+    const key = uri.toString();
+    return new Promise((resolve, reject) => {
+        const finish = (error?: Error) => {
+            clearTimeout(timer);
+            subscription.dispose();
+            if (error) reject(error);
+            else resolve(vscode.languages.getDiagnostics(uri));
+        };
+        const subscription = vscode.languages.onDidChangeDiagnostics(event => {
+            if (event.uris.some(changed => changed.toString() === key) && predicate(vscode.languages.getDiagnostics(uri))) finish();
+        });
+        const timeout = options.timeout ?? WAIT_MS;
+        const timer = setTimeout(
+            () => finish(new Error(`timeout after ${timeout} ms waiting for the diagnostics of ${uri.path}; current:\n${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`)),
+            timeout
+        );
+        if (!options.fresh && predicate(vscode.languages.getDiagnostics(uri))) finish();
+    });
+}
+
+/** Opens a document in an editor and waits for the server's first diagnostics about it. */
+export async function openAndWaitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean = () => true): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+    // Subscribe before opening: the answer may come before `showTextDocument` resolves.
+    const diagnostics = waitForDiagnostics(uri, predicate, { fresh: !vscode.workspace.textDocuments.some(d => d.uri.toString() === uri.toString()) });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    return { editor, diagnostics: await diagnostics };
+}
+
+/** Position of the first occurrence of `text` in the document (+ `offset` characters). */
+export function positionOf(document: vscode.TextDocument, text: string, offset = 0): vscode.Position {
+    const index = document.getText().indexOf(text);
+    if (index < 0) throw new Error(`"${text}" not found in ${document.uri.path}`);
+    return document.positionAt(index + offset);
+}
+
+/**
+ * Asks the driver for a screenshot of the workbench as it is now, and waits until it is taken.
+ * `selector`: a CSS selector the driver waits for first (e.g. `.squiggly-error`), so that what the
+ * extension host already knows is also painted. Does nothing when no driver listens (test-electron).
+ */
+export async function screenshot(name: string, selector?: string): Promise<void> {
+    const dir = process.env.COOP_E2E_SCREENSHOTS;
+    if (!dir) return;
+    const request = join(dir, `${name}.request.json`);
+    writeFileSync(request, JSON.stringify({ name, selector }));
+    await withTimeout(
+        new Promise<void>(resolve => {
+            // The driver deletes the request once the picture is written.
+            const check = () => (existsSync(request) ? setTimeout(check, 100) : resolve());
+            check();
+        }),
+        WAIT_MS,
+        `screenshot ${name}`
+    );
+    const failure = join(dir, `${name}.error.txt`);
+    if (existsSync(failure)) console.warn(`screenshot ${name}: ${readFileSync(failure, 'utf8')}`);
+}
