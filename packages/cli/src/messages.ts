@@ -11,7 +11,26 @@ export const cliMessages = {
         en: 'Validates .coop files (files and folders, searched recursively), loaded as one workspace.'
     },
     pathsArgument: { fr: 'fichiers ou dossiers à valider (par défaut : dossier courant)', en: 'files or folders to validate (default: current folder)' },
-    formatOption: { fr: 'format de sortie : stylish (lisible) ou json', en: 'output format: stylish (readable) or json' },
+    formatOption: {
+        fr: 'format de sortie : stylish (lisible), json, sarif (SARIF 2.1.0), junit (XML) ou github (annotations GitHub Actions)',
+        en: 'output format: stylish (readable), json, sarif (SARIF 2.1.0), junit (XML) or github (GitHub Actions annotations)'
+    },
+    outputOption: { fr: 'écrit le rapport dans ce fichier au lieu de la sortie standard', en: 'write the report to this file instead of standard output' },
+    failOnOption: { fr: 'niveau à partir duquel le code de sortie est 1', en: 'level from which the exit code is 1' },
+    quietOption: { fr: 'n\'affiche que les problèmes de niveau --fail-on ou plus, sans résumé de conformité', en: 'print only problems at the --fail-on level or above, without conformity summary' },
+    configOption: {
+        fr: 'fichier de configuration des règles (par défaut : coop.config.json du dossier courant ou d\'un dossier parent)',
+        en: 'rule configuration file (default: coop.config.json of the working folder or a parent)'
+    },
+    rulesDescription: { fr: 'Affiche le catalogue des règles (code, niveau, fondement juridique, documentation).', en: 'Print the rule catalogue (code, level, legal basis, documentation).' },
+    rulesFormatOption: {
+        fr: 'format : md (tableau Markdown), json, ou schema (JSON Schema de coop.config.json)',
+        en: 'format: md (Markdown table), json, or schema (JSON Schema of coop.config.json)'
+    },
+    conformityTitle: { fr: 'Conformité aux exigences (R.4011-1, L.4011-2, D.4011-4-1, cadre) :', en: 'Conformity to the requirements (R.4011-1, L.4011-2, D.4011-4-1, setting):' },
+    missingRequirements: { fr: 'manquent : {list}', en: 'missing: {list}' },
+    junitPassed: { fr: 'aucun problème', en: 'no problem' },
+    writeFailed: { fr: 'coop : écriture impossible de {path} : {reason}', en: 'coop: cannot write {path}: {reason}' },
     langOption: { fr: 'langue des messages : fr ou en', en: 'message language: fr or en' },
     versionOption: { fr: 'affiche la version', en: 'print the version' },
     helpOption: { fr: 'affiche l\'aide', en: 'print this help' },

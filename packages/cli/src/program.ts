@@ -1,10 +1,41 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { format, LocaleSetting, type Locale } from 'coop-language';
 import { ExitCode, UsageError } from './exit-codes.js';
+import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
+import { formatJunit } from './formatters/junit.js';
+import { rulesAsJson, rulesAsMarkdown, rulesSchema } from './formatters/rules.js';
+import { formatSarif } from './formatters/sarif.js';
 import { formatStylish } from './formatters/stylish.js';
 import { cliMessages } from './messages.js';
+import { atLeast, summarize, type ReportSeverity, type ValidationReport } from './report.js';
 import { validatePaths } from './validate.js';
+import { writeAtomically } from './write-output.js';
+
+interface ValidateCliOptions {
+    format: 'stylish' | 'json' | 'sarif' | 'junit' | 'github';
+    output?: string;
+    failOn: ReportSeverity;
+    quiet?: boolean;
+    config?: string;
+    lang: Locale;
+}
+
+function render(report: ValidationReport, options: ValidateCliOptions, locale: LocaleSetting): string {
+    switch (options.format) {
+        case 'json': return formatJson(report);
+        case 'sarif': return formatSarif(report, locale);
+        case 'junit': return formatJunit(report, locale, options.failOn);
+        case 'github': return formatGithub(report);
+        default: return formatStylish(report, locale, options.quiet);
+    }
+}
+
+/** --quiet: only the findings at or above the failure level. */
+function onlyFailing(report: ValidationReport, failOn: ReportSeverity): ValidationReport {
+    const files = report.files.map(file => ({ ...file, diagnostics: file.diagnostics.filter(d => atLeast(d.severity, failOn)) }));
+    return { files, summary: summarize(files) };
+}
 
 declare const COOP_VERSION: string | undefined;
 
@@ -66,20 +97,43 @@ export async function run(args: string[], io: Io): Promise<number> {
         .configureOutput({ writeOut: io.stdout, writeErr: () => undefined });
     program.createHelp = () => Object.assign(new LocalizedHelp(locale), program.configureHelp());
 
-    const validate = program.command('validate')
+    const configure = (command: Command) => {
+        command.helpOption('-h, --help', t('helpOption')).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: () => undefined });
+        command.createHelp = () => Object.assign(new LocalizedHelp(locale), command.configureHelp());
+        return command;
+    };
+    /** Prints to stdout, or writes the file given with --output. */
+    const emit = async (text: string, output: string | undefined) => {
+        if (output) await writeAtomically(output, text, locale);
+        else io.stdout(text);
+    };
+
+    configure(program.command('validate'))
         .description(t('validateDescription'))
         .argument('[chemins...]', t('pathsArgument'))
-        .addOption(new Option('-f, --format <format>', t('formatOption')).choices(['stylish', 'json']).default('stylish'))
+        .addOption(new Option('-f, --format <format>', t('formatOption')).choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
+        .addOption(new Option('-o, --output <fichier>', t('outputOption')))
+        .addOption(new Option('--fail-on <niveau>', t('failOnOption')).choices(['error', 'warning', 'info']).default('error'))
+        .addOption(new Option('-q, --quiet', t('quietOption')))
+        .addOption(new Option('-c, --config <fichier>', t('configOption')))
         .addOption(new Option('--lang <langue>', t('langOption')).choices(['fr', 'en']).default('fr'))
-        .helpOption('-h, --help', t('helpOption'))
-        .exitOverride()
-        .configureOutput({ writeOut: io.stdout, writeErr: () => undefined })
-        .action(async (paths: string[], options: { format: 'stylish' | 'json'; lang: Locale }) => {
-            const report = await validatePaths(paths.length > 0 ? paths : ['.'], options.lang);
-            io.stdout(options.format === 'json' ? formatJson(report) : formatStylish(report, locale));
-            exitCode = report.summary.errors > 0 ? ExitCode.Findings : ExitCode.Success;
+        .action(async (paths: string[], options: ValidateCliOptions) => {
+            const report = await validatePaths(paths.length > 0 ? paths : ['.'], { lang: options.lang, config: options.config });
+            const shown = options.quiet ? onlyFailing(report, options.failOn) : report;
+            await emit(render(shown, options, locale), options.output);
+            const failing = report.files.some(file => file.diagnostics.some(d => atLeast(d.severity, options.failOn)));
+            exitCode = failing ? ExitCode.Findings : ExitCode.Success;
         });
-    validate.createHelp = () => Object.assign(new LocalizedHelp(locale), validate.configureHelp());
+
+    configure(program.command('rules'))
+        .description(t('rulesDescription'))
+        .addOption(new Option('-f, --format <format>', t('rulesFormatOption')).choices(['md', 'json', 'schema']).default('md'))
+        .addOption(new Option('-o, --output <fichier>', t('outputOption')))
+        .addOption(new Option('--lang <langue>', t('langOption')).choices(['fr', 'en']).default('fr'))
+        .action(async (options: { format: 'md' | 'json' | 'schema'; output?: string }) => {
+            const text = options.format === 'json' ? rulesAsJson(locale) : options.format === 'schema' ? rulesSchema() : rulesAsMarkdown(locale);
+            await emit(text, options.output);
+        });
 
     try {
         await program.parseAsync(args, { from: 'user' });

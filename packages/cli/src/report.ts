@@ -10,10 +10,26 @@ export interface ReportDiagnostic {
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
+export interface SuppressedReportDiagnostic extends ReportDiagnostic {
+    justification: string;
+}
+
+export interface ConformityReport {
+    met: number;
+    total: number;
+    suppressed: number;
+    label: string;
+    requirements: Array<{ id: string; legalBasis: string; title: string; status: 'met' | 'missing' | 'suppressed' }>;
+}
+
 export interface FileReport {
     /** Path relative to the working directory, with forward slashes. */
     path: string;
     diagnostics: ReportDiagnostic[];
+    /** Diagnostics ignored in the document (`ignorer`), with their justification. */
+    suppressed: SuppressedReportDiagnostic[];
+    /** For protocols only: the essential requirements met. */
+    conformity?: ConformityReport;
 }
 
 export interface ValidationReport {
@@ -50,4 +66,11 @@ export function summarize(files: FileReport[]): ValidationReport['summary'] {
         else summary.infos++;
     }
     return summary;
+}
+
+const RANK: Record<ReportSeverity, number> = { error: 3, warning: 2, info: 1 };
+
+/** True when `severity` is at or above `threshold` (`--fail-on`). */
+export function atLeast(severity: ReportSeverity, threshold: ReportSeverity): boolean {
+    return RANK[severity] >= RANK[threshold];
 }

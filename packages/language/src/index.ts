@@ -9,3 +9,8 @@ export * from './workspace/catalogue.js';
 export * from './workspace/coop-workspace-manager.js';
 export * from './workspace/load.js';
 export * from './lsp/coop-lsp-module.js';
+export * from './config/config-file.js';
+export * from './config/rule-settings.js';
+export * from './rules/conformity.js';
+export * from './rules/requirements.js';
+export * from './validation/suppressed-diagnostics.js';

@@ -102,6 +102,16 @@ export const languageDiagnostics = [
         fix: { fr: 'Gardez une seule des deux valeurs.', en: 'Keep only one of the two values.' }
     }),
     defineDiagnostic({
+        code: 'date-invalide',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Date impossible', en: 'Impossible date' },
+        message: { fr: 'La date {date} n\'existe pas (format AAAA-MM-JJ).', en: 'Date {date} does not exist (format YYYY-MM-DD).' },
+        rationale: { fr: 'Une date de version, d\'avis ou de décision doit être une vraie date du calendrier.', en: 'A version, opinion or decision date must be a real calendar date.' },
+        fix: { fr: 'Corrigez le jour ou le mois.', en: 'Fix the day or the month.' }
+    }),
+    defineDiagnostic({
         code: 'catalogue-reserve',
         severity: 'error',
         category: 'langage',

@@ -39,7 +39,11 @@ export const frameworkMessages = {
         fr: ' Vouliez-vous dire « {suggestion} » ?',
         en: ' Did you mean "{suggestion}"?'
     },
-    declareIt: {
+    declareInProtocol: {
+        fr: ' Déclarez cet élément dans le protocole.',
+        en: ' Declare it in the protocol.'
+    },
+    declareInLibrary: {
         fr: ' Déclarez cet élément dans le protocole ou dans une bibliothèque du dossier.',
         en: ' Declare it in the protocol or in a library of the folder.'
     }

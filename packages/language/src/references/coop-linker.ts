@@ -29,7 +29,8 @@ export class CoopLinker extends DefaultLinker {
         let message = format(this.locale.pick(frameworkMessages.unresolvedReference), { kind, name });
         message += suggestion
             ? format(this.locale.pick(frameworkMessages.didYouMean), { suggestion })
-            : type === 'Profession' || type === 'Article' ? '' : this.locale.pick(frameworkMessages.declareIt);
+            : type === 'Profession' || type === 'Article' ? ''
+                : this.locale.pick(type === 'Partageable' || type === 'Module' ? frameworkMessages.declareInLibrary : frameworkMessages.declareInProtocol);
         return { ...error, message, suggestion } as LinkingError;
     }
 }

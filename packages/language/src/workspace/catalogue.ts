@@ -46,6 +46,7 @@ catalogue {
     article L4392-1  "Auxiliaire de puériculture : exercice"
     article L4393-8  "Ambulancier : exercice"
     article L4394-1  "Assistant dentaire : exercice"
+    article L6316-1  "Télésanté : télémédecine et télésoin"
 
     profession conseiller-en-génétique "Conseiller en génétique" article L1132-1 groupe "Génétique"
     profession médecin "Médecin" article L4111-1 groupe "Professions médicales"

@@ -7,6 +7,8 @@ export interface LoadedDocument {
     diagnostics: Diagnostic[];
 }
 
+export type { SuppressedDiagnostic } from '../validation/suppressed-diagnostics.js';
+
 /**
  * Loads files as one workspace (with the built-in catalogue), links them together and validates
  * them with every check. Used by the CLI and the tests; the language server does the same through

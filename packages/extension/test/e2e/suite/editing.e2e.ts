@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoopExtensionApi } from '../../../src/extension.js';
-import { activateExtension, codeOf, describeDiagnostics, openAndWaitForDiagnostics, waitForDiagnostics, workspaceUri } from './helpers.js';
+import { activateExtension, codeOf, openAndWaitForDiagnostics, waitForDiagnostics, workspaceUri } from './helpers.js';
 
 describe('editing', () => {
     let api: CoopExtensionApi;

@@ -88,8 +88,20 @@ export function languageChecks(services: CoopServices): ValidationChecks<CoopAst
                 reporter.report(accept, 'catalogue-reserve', catalogue, {}, { keyword: 'catalogue' });
             }
         },
-        AstNode: (node, accept) => attributesAreGivenOnce(node, accept)
+        AstNode: (node, accept) => attributesAreGivenOnce(node, accept),
+        DateProtocole: (node, accept) => dateExists(node, node.valeur, accept),
+        AvisInstance: (node, accept) => dateExists(node, node.date, accept),
+        DecisionInstance: (node, accept) => dateExists(node, node.date, accept)
     };
+
+    function dateExists(node: AstNode, date: string | undefined, accept: ValidationAcceptor): void {
+        if (!date) return;
+        const [year, month, day] = date.split('-').map(Number);
+        const parsed = new Date(Date.UTC(year, month - 1, day));
+        if (parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== day) {
+            reporter.report(accept, 'date-invalide', node, { date }, { property: node.$type === 'DateProtocole' ? 'valeur' : 'date' });
+        }
+    }
 
     /**
      * An attribute that holds one value (`=` or `?=` in the grammar) must not be written twice in

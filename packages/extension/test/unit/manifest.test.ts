@@ -1,0 +1,58 @@
+// Consistency of the extension's manifest with its translations, sources and build.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url);
+const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+const manifest = json('package.json');
+const nls = { en: json('package.nls.json') as Record<string, string>, fr: json('package.nls.fr.json') as Record<string, string> };
+const sources = readdirSync(new URL('src/', root)).filter(name => name.endsWith('.ts')).map(name => readFileSync(new URL(`src/${name}`, root), 'utf8'));
+
+describe('package.json', () => {
+    it('activates on the coop language and points at the bundled client', () => {
+        expect(manifest.activationEvents).toContain('onLanguage:coop');
+        expect(manifest.main).toBe('./dist/extension.cjs');
+        expect(manifest.engines.vscode).toBe('^1.100.0');
+        expect(manifest.contributes.languages[0]).toMatchObject({ id: 'coop', extensions: ['.coop'] });
+    });
+
+    it('translates every %key% in English and French', () => {
+        const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map(match => match[1]);
+        expect(keys.length).toBeGreaterThan(5);
+        for (const key of keys) {
+            expect(nls.en[key!], `package.nls.json: ${key}`).toBeTruthy();
+            expect(nls.fr[key!], `package.nls.fr.json: ${key}`).toBeTruthy();
+        }
+        expect(Object.keys(nls.fr).sort()).toEqual(Object.keys(nls.en).sort());
+    });
+
+    it('registers every contributed command in the sources', () => {
+        for (const { command } of manifest.contributes.commands as Array<{ command: string }>) {
+            expect(sources.some(source => source.includes(`registerCommand('${command}'`)), command).toBe(true);
+        }
+    });
+});
+
+describe('l10n/bundle.l10n.fr.json', () => {
+    it('translates exactly the runtime strings of the sources', () => {
+        const bundle = json('l10n/bundle.l10n.fr.json') as Record<string, string>;
+        const used = new Set(sources.flatMap(source => [...source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map(match => match[1]!.replace(/\\'/g, "'"))));
+        expect([...used].sort()).toEqual(Object.keys(bundle).sort());
+    });
+});
+
+describe('language-configuration.json', () => {
+    const configuration = json('language-configuration.json');
+
+    it('selects coop names, dates and numbers as words', () => {
+        const word = new RegExp(`^(?:${configuration.wordPattern})$`);
+        for (const text of ['prescription-atb', 'délégué', 'événements-indésirables', 'L4161-1', '2023-03-09', '38,5']) {
+            expect(word.test(text), text).toBe(true);
+        }
+        expect(word.test('mg :')).toBe(false);
+    });
+
+    it('uses the comment syntax of the grammar', () => {
+        expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
+    });
+});
