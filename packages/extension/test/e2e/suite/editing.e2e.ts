@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoopExtensionApi } from '../../../src/extension.js';
-import { activateExtension, codeOf, openAndWaitForDiagnostics, waitForDiagnostics, workspaceUri } from './helpers.js';
+import { activateExtension, codeOf, describeDiagnostics, openAndWaitForDiagnostics, waitFor, workspaceUri } from './helpers.js';
 
 describe('editing', () => {
     let api: CoopExtensionApi;
@@ -12,22 +12,27 @@ describe('editing', () => {
     afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
     it('« Coop : Nouveau protocole » opens an untitled protocol that parses', async () => {
-        const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('coop.newProtocol');
-        assert.ok(editor, 'the command returns the new editor');
-        const document = editor.document;
-        assert.equal(document.isUntitled, true);
-        assert.equal(document.languageId, 'coop');
-        assert.match(document.getText(), /^protocole "Titre du protocole" \{/);
-        // The server answers for untitled documents too (documentSelector scheme '*'); its first
-        // answer may be about the still empty document, hence the wait for a clean state.
-        const broken = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter(d => ['syntaxe', 'caractere-inconnu', 'reference-inconnue'].includes(codeOf(d) ?? ''));
-        const diagnostics = await waitForDiagnostics(document.uri, diagnostics => diagnostics.length > 0 && broken(diagnostics).length === 0).catch(error => {
-            // No diagnostics at all is fine too (a protocol without any finding); anything else is not.
-            const current = vscode.languages.getDiagnostics(document.uri);
-            if (broken(current).length === 0) return current;
-            throw error;
-        });
-        assert.deepEqual(broken(diagnostics), []);
+        // The document's URI is only known once the command is done, and the server may have
+        // answered by then: note every diagnostics change from now on.
+        const changed = new Set<string>();
+        const listener = vscode.languages.onDidChangeDiagnostics(event => event.uris.forEach(uri => changed.add(uri.toString())));
+        try {
+            const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('coop.newProtocol');
+            assert.ok(editor, 'the command returns the new editor');
+            const document = editor.document;
+            assert.equal(document.isUntitled, true);
+            assert.equal(document.languageId, 'coop');
+            assert.match(document.getText(), /^protocole "Titre du protocole" \{/);
+            // The server answers for untitled documents too (documentSelector scheme '*'). Its
+            // first answer may be about the still empty document (a syntax error): wait for the
+            // answer about the skeleton.
+            const broken = () => vscode.languages.getDiagnostics(document.uri).filter(d => ['syntaxe', 'caractere-inconnu', 'reference-inconnue'].includes(codeOf(d) ?? ''));
+            await waitFor(() => changed.has(document.uri.toString()) && broken().length === 0, () => `clean diagnostics for the skeleton, got:\n${describeDiagnostics(broken())}`);
+            const errors = vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+            assert.deepEqual(errors.map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton passes every rule');
+        } finally {
+            listener.dispose();
+        }
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 

@@ -24,10 +24,10 @@ export async function activateExtension(): Promise<CoopExtensionApi> {
 }
 
 /** Waits until `condition()` holds, checking every 50 ms (for states that have no event). */
-export async function waitFor(condition: () => boolean, what: string, timeout = WAIT_MS): Promise<void> {
+export async function waitFor(condition: () => boolean, what: string | (() => string), timeout = WAIT_MS): Promise<void> {
     const deadline = Date.now() + timeout;
     while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`timeout after ${timeout} ms waiting for ${what}`);
+        if (Date.now() > deadline) throw new Error(`timeout after ${timeout} ms waiting for ${typeof what === 'string' ? what : what()}`);
         await new Promise(resolve => setTimeout(resolve, 50));
     }
 }
