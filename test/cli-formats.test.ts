@@ -3,16 +3,21 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 
 const CLI = resolve('packages/cli/bin/coop.js');
 const DEFECTIVE = resolve('test/fixtures/invalid/profession-inconnue.coop');
 
 function coop(args: string[], cwd = process.cwd()) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** These CommonJS packages export `default`; depending on the loader it is already unwrapped. */
+function interop<T>(module: T): T extends { default: infer D } ? D : T {
+    return ((module as { default?: unknown }).default ?? module) as T extends { default: infer D } ? D : T;
 }
 
 function tempDir(prefix: string): string {
@@ -23,8 +28,8 @@ describe('coop validate --format sarif', () => {
     const require = createRequire(import.meta.url);
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     // The official schema has a pattern that is invalid with the `u` flag ("[a-zA-Z]{2}]?"): compile without it.
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
+    const ajv = new (interop(AjvDraft04))({ allErrors: true, strict: false, unicodeRegExp: false });
+    interop(ajvFormats)(ajv);
     const validate = ajv.compile(schema);
 
     it('validates against the SARIF 2.1.0 schema, for clean and defective input', () => {

@@ -2,6 +2,8 @@
 //   dist/extension.cjs   the client (src/extension.ts + vscode-languageclient), CommonJS because the
 //                        extension host loads `main` with require() while this package is "type": "module"
 //   dist/server.cjs      copy of the language server bundle built at the root (`npm run build`)
+//   syntaxes/coop.tmLanguage.json  (generated at the root) keyword boundaries fixed in place,
+//                        see scripts/textmate.mjs
 //   out/test/e2e/        end-to-end test modules run inside the editor (not packaged)
 //
 //   node esbuild.mjs [--production] [--watch]
@@ -10,6 +12,7 @@ import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { fixGrammarFile } from './scripts/textmate.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
@@ -77,7 +80,18 @@ async function copyServer() {
     }
 }
 
+async function fixGrammar() {
+    const grammar = join(root, 'syntaxes', 'coop.tmLanguage.json');
+    try {
+        await stat(grammar);
+    } catch {
+        throw new Error(`${grammar} is missing: run \`npm run langium:generate\` (or \`npm run build\`) at the repository root first.`);
+    }
+    fixGrammarFile(grammar);
+}
+
 const started = Date.now();
+await fixGrammar();
 await rm(join(root, 'dist'), { recursive: true, force: true });
 if (!production) await rm(join(root, 'out'), { recursive: true, force: true });
 await copyServer();

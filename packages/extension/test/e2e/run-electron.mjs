@@ -5,11 +5,12 @@
 //
 //   npm run test:vscode -w coop-vscode          (after `npm run build` at the root)
 //   VSCODE_VERSION=1.100.3 npm run test:vscode  (default: stable)
+//   VSCODE_LOCALE=fr npm run test:vscode         (display language, checks the French bundles)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { extensionRoot } from './lib/environment.mjs';
+import { cacheDir, extensionRoot } from './lib/environment.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
 const extensionTestsPath = join(extensionRoot, 'out', 'test', 'e2e', 'index.cjs');
@@ -24,6 +25,8 @@ let code = 1;
 try {
     code = await runTests({
         version: process.env.VSCODE_VERSION || 'stable',
+        // Downloaded VS Code builds go to the e2e cache, not into the repository.
+        cachePath: join(cacheDir(), 'vscode-test'),
         extensionDevelopmentPath: extensionRoot,
         extensionTestsPath,
         extensionTestsEnv: { COOP_E2E_RESULTS: join(base, 'results.json') },
@@ -34,7 +37,8 @@ try {
             '--skip-welcome',
             '--skip-release-notes',
             `--user-data-dir=${join(base, 'u')}`,
-            `--extensions-dir=${join(base, 'x')}`
+            `--extensions-dir=${join(base, 'x')}`,
+            ...(process.env.VSCODE_LOCALE ? [`--locale=${process.env.VSCODE_LOCALE}`] : [])
         ]
     }).then(() => 0);
 } catch (error) {

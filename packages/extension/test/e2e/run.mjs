@@ -10,6 +10,8 @@
 // Environment: CI=true (a missing tool is a failure), COOP_E2E_CACHE (tools, see
 // scripts/e2e/setup.sh), COOP_E2E_TIMEOUT (s, whole run, default 180), COOP_E2E_GREP (mocha grep),
 // COOP_E2E_KEEP=1 (keep the temporary folders), COOP_E2E_VERBOSE=1 (print all browser output).
+// The editor runs in English: code-server only switches its language with a language pack,
+// which cannot be installed offline.
 // Screenshots: test-results/e2e/*.png (git-ignored). Last line: `N passed, N failed`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,7 +68,7 @@ function onAutomationLog(type, args) {
     for (const line of text.replace(/\s+$/, '').split('\n')) {
         const index = line.indexOf(REPORT_PREFIX);
         if (index >= 0) console.log(`  │ ${line.slice(index + REPORT_PREFIX.length)}`);
-        else if (verbose) console.log(`  [${type}] ${line}`);
+        else if (verbose) console.log(`  [${type} ${session.elapsed()}] ${line}`);
         else if (type === 'error' && !OFFLINE_NOISE.test(text)) console.log(`  [${type}] ${line}`);
     }
 }

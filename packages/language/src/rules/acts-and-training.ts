@@ -72,7 +72,7 @@ export const actsAndTrainingDefinitions = [
     defineDiagnostic({
         code: 'delegue-sans-acte', severity: 'warning', category: 'coherence', requirement: 'actes', legalBasis: 'R.4011-1 2° a', basis: 'inference',
         title: { fr: 'Délégué sans acte', en: 'Delegate without act' },
-        message: { fr: 'Le délégué « {name} » ne réalise aucun acte du protocole.', en: 'Delegate "{name}" performs no act of the protocol.' },
+        message: { fr: 'Le délégué « {name} » ne réalise aucun acte et n\'intervient dans aucune étape du protocole.', en: 'Delegate "{name}" performs no act and takes part in no step of the protocol.' },
         rationale: { fr: 'Un délégué déclaré sans acte laisse penser qu\'un acte manque ou est mal attribué.', en: 'A delegate without acts suggests a missing or misassigned act.' },
         fix: { fr: 'Attribuez-lui des actes (« par ») ou retirez-le.', en: 'Assign acts to them ("par") or remove them.' }
     })
@@ -97,7 +97,9 @@ export function actsAndTrainingChecks(services: CoopServices): ValidationChecks<
                 if (same && profession) {
                     reporter.report(accept, 'professions-identiques', delegue, { delegue: delegue.name, delegant: same.name, profession: profession.libelle }, { property: 'profession' });
                 }
-                if (model.actes.length > 0 && !model.actes.some(acte => acte.delegues.some(reference => reference.ref === delegue))) {
+                const performsAnAct = model.actes.some(acte => acte.delegues.some(reference => reference.ref === delegue));
+                const intervenesInATree = model.etapes.some(etape => etape.intervenants.some(reference => reference.ref === delegue));
+                if (model.actes.length > 0 && !performsAnAct && !intervenesInATree) {
                     reporter.report(accept, 'delegue-sans-acte', delegue, { name: delegue.name }, { property: 'name' });
                 }
             }

@@ -78,7 +78,7 @@ export const decisionTreeDefinitions = [
     defineDiagnostic({
         code: 'reorientation-sans-delai', severity: 'error', category: 'coherence', requirement: 'reorientation', legalBasis: 'R.4011-1 4° c', basis: 'source',
         title: { fr: 'Réorientation sans délai', en: 'Referral without delay' },
-        message: { fr: 'La réorientation vers {target} n\'a pas de délai maximal (« sous 24 h »).', en: 'The referral to {target} has no maximum delay ("sous 24 h").' },
+        message: { fr: 'La réorientation vers le délégant {target} n\'a pas de délai maximal (« sous 24 h »).', en: 'The referral to the delegating professional {target} has no maximum delay ("sous 24 h").' },
         rationale: { fr: 'Le protocole fixe, pour chaque situation de réorientation vers le délégant, le délai dans lequel elle a lieu.', en: 'For each referral situation the protocol sets the delay within which it happens.' },
         fix: { fr: 'Ajoutez « sous <nombre> <unité> » (min, h, j…).', en: 'Add "sous <number> <unit>" (min, h, j…).' }
     })
@@ -149,10 +149,10 @@ export function decisionTreeChecks(services: CoopServices): ValidationChecks<Coo
                 }
             });
         },
+        // R.4011-1 4° c sets delays for referrals back to the délégant; emergency services are immediate.
         SituationReorientation: (situation, accept) => {
-            if (!situation.delai) {
-                const target = situation.delegant ? quote(situation.delegant.$refText) : situation.externe?.autre ?? (situation.externe?.samu ? 'le SAMU' : 'les urgences');
-                reporter.report(accept, 'reorientation-sans-delai', situation, { target }, { property: 'name' });
+            if (situation.delegant && !situation.delai) {
+                reporter.report(accept, 'reorientation-sans-delai', situation, { target: quote(situation.delegant.$refText) }, { property: 'name' });
             }
         }
     };

@@ -33,12 +33,17 @@ function inYears(age: ConditionAge, value: number): number {
     return age.unite === 'mois' ? value / 12 : value;
 }
 
-/** The age interval [low, high] in years of an age condition. */
+/** Strict bounds (`<`, `>`) exclude the bound itself: shift them by less than any real age step. */
+const STRICT = 1e-6;
+
+/** The age interval [low, high] in years of an age condition (`de X à Y` includes both bounds). */
 function interval(age: ConditionAge): [number, number] {
     if (age.min !== undefined && age.max !== undefined) return [inYears(age, age.min), inYears(age, age.max)];
     const bound = inYears(age, age.borne ?? 0);
     switch (age.operateur) {
-        case '<': case '<=': case '≤': return [0, bound];
+        case '<': return [0, bound - STRICT];
+        case '<=': case '≤': return [0, bound];
+        case '>': return [bound + STRICT, Infinity];
         default: return [bound, Infinity];
     }
 }

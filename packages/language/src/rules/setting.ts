@@ -23,7 +23,7 @@ export const settingDefinitions = [
     defineDiagnostic({
         code: 'modele-economique-absent', severity: 'error', category: 'cadre', requirement: 'cadre', legalBasis: 'L.4011-3 I', basis: 'source',
         title: { fr: 'Modèle économique absent (protocole national)', en: 'Economic model missing (national protocol)' },
-        message: { fr: 'Un protocole national est accompagné de son modèle économique (« modèle économique "…" »).', en: 'A national protocol comes with its economic model ("modèle économique "…"").' },
+        message: { fr: 'Le modèle économique manque : un protocole national en est accompagné (« modèle économique "…" »).', en: 'The economic model is missing: a national protocol comes with one ("modèle économique "…"").' },
         rationale: { fr: 'Le CNCI accompagne la rédaction du protocole national et de son modèle économique et donne un avis sur son financement par l\'Assurance maladie.', en: 'The CNCI supports drafting the national protocol and its economic model and gives an opinion on its funding.' },
         fix: { fr: 'Ajoutez « modèle économique """…""" ».', en: 'Add "modèle économique """…"""".' }
     }),

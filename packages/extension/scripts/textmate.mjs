@@ -1,0 +1,56 @@
+// Fixes the word boundaries of the keyword rule of the TextMate grammar that `langium generate`
+// writes to syntaxes/coop.tmLanguage.json. Langium brackets keywords with \b / \B, which treat
+// accented letters as non-word characters: « délégué », « âge », « étape » stayed uncoloured and
+// the « acte » of an identifier « acte-bu » was coloured. Here every keyword is bracketed by
+// look-arounds on letters (any script), digits, `_` and `-`, the characters of coop names.
+//
+//   node scripts/textmate.mjs [file]   rewrites the file in place (idempotent); esbuild.mjs calls it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const NAME_CHAR = '[\\p{L}\\p{N}_\\-]';
+const KEYWORD_SCOPE = /^keyword\./;
+
+/** Keywords of a rule such as `(?i)\b(a|b)\b|\B(é)\b|…`, or undefined if it has another shape. */
+function keywordsOf(match) {
+    const body = match.replace(/^\(\?i\)/, '');
+    const groups = [...body.matchAll(/\\[bB]\(([^()]*)\)\\[bB]/g)];
+    if (groups.length === 0 || groups.map(group => group[0]).join('|') !== body) return undefined;
+    return groups.flatMap(group => group[1].split('|'));
+}
+
+const escape = keyword => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Returns the grammar with its keyword rules rewritten; rules already rewritten or of an
+ * unknown shape are left as they are.
+ * @param {{ patterns: Array<{ name?: string; match?: string }> }} grammar
+ */
+export function fixKeywordBoundaries(grammar) {
+    return {
+        ...grammar,
+        patterns: grammar.patterns.map(pattern => {
+            if (!pattern.match || !KEYWORD_SCOPE.test(pattern.name ?? '')) return pattern;
+            const keywords = keywordsOf(pattern.match);
+            if (!keywords) return pattern;
+            // Longest first, so that « références » wins over « référence ».
+            const sorted = [...new Set(keywords)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+            const caseInsensitive = pattern.match.startsWith('(?i)') ? '(?i)' : '';
+            return { ...pattern, match: `${caseInsensitive}(?<!${NAME_CHAR})(?:${sorted.map(escape).join('|')})(?!${NAME_CHAR})` };
+        })
+    };
+}
+
+/** Rewrites the grammar file in place; returns whether it changed. */
+export function fixGrammarFile(file) {
+    const text = readFileSync(file, 'utf8');
+    const fixed = `${JSON.stringify(fixKeywordBoundaries(JSON.parse(text)), null, 4)}\n`;
+    if (fixed === text) return false;
+    writeFileSync(file, fixed);
+    return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const file = process.argv[2] ?? fileURLToPath(new URL('../syntaxes/coop.tmLanguage.json', import.meta.url));
+    console.log(fixGrammarFile(file) ? `textmate: ${file} fixed` : `textmate: ${file} already fixed`);
+}

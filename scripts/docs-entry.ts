@@ -1,0 +1,2 @@
+export { rulePages } from './rule-docs.js';
+export { configSchema } from 'coop-language';
