@@ -33,6 +33,7 @@ export class ConformityStatus implements vscode.Disposable {
     /** Incremented at each request, so that a late answer never overwrites a newer one. */
     private generation = 0;
     private current: Promise<void> = Promise.resolve();
+    private visible = false;
 
     constructor(private readonly client: LanguageClient) {
         this.item = vscode.window.createStatusBarItem('coop.conformity', vscode.StatusBarAlignment.Left, 100);
@@ -64,8 +65,7 @@ export class ConformityStatus implements vscode.Disposable {
         return this.current;
     }
 
-    private visible = false;
-
+    /** Asks the server again for the active editor (hides the item when there is nothing to show). */
     refresh(): Promise<void> {
         clearTimeout(this.timer);
         this.timer = undefined;

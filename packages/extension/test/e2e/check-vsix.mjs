@@ -3,7 +3,7 @@
 // (`code-server --install-extension`), opens the workbench in headless Chromium and checks, through
 // the UI only, that opening a .coop file activates it (language mode, squiggles and Problems
 // entries from the bundled server) and that « Coop: New protocol » works. Screenshot:
-// test-results/e2e/vsix.png.
+// test-results/vsix/vsix.png.
 //
 //   node test/e2e/check-vsix.mjs [path/to/coop-vscode-x.y.z.vsix]   (npm run test:vsix, after npm run package)
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ if (!existsSync(vsix)) {
     console.log('0 passed, 1 failed');
     process.exit(1);
 }
-const screenshots = join(extensionRoot, 'test-results', 'e2e');
+const screenshots = join(extensionRoot, 'test-results', 'vsix');
 mkdirSync(screenshots, { recursive: true });
 
 const session = new EditorSession(tools, { keep: process.env.COOP_E2E_KEEP === '1' });
@@ -77,7 +77,7 @@ try {
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'sorcier' }).first().waitFor({ timeout: STEP_MS });
     });
     await page.screenshot({ path: join(screenshots, 'vsix.png') });
-    console.log('e2e: capture test-results/e2e/vsix.png');
+    console.log('e2e: capture test-results/vsix/vsix.png');
     await check('« Coop: New protocol » opens the skeleton', async () => {
         await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget input');

@@ -78,14 +78,20 @@ async function serveScreenshots(page, state) {
     while (!state.done) {
         for (const name of readdirSync(screenshots).filter(file => file.endsWith('.request.json'))) {
             const requestFile = join(screenshots, name);
-            const request = JSON.parse(readFileSync(requestFile, 'utf8'));
-            if (request.selector) {
-                await page.waitForSelector(request.selector, { state: 'visible', timeout: SELECTOR_TIMEOUT_MS }).catch(error => {
-                    writeFileSync(join(screenshots, `${request.name}.error.txt`), String(error.message ?? error));
-                });
+            const shot = name.replace(/\.request\.json$/, '');
+            try {
+                const request = JSON.parse(readFileSync(requestFile, 'utf8'));
+                if (request.selector) {
+                    await page.waitForSelector(request.selector, { state: 'visible', timeout: SELECTOR_TIMEOUT_MS }).catch(error => {
+                        writeFileSync(join(screenshots, `${shot}.error.txt`), `waiting for ${request.selector}: ${error.message ?? error}`);
+                    });
+                }
+                await page.screenshot({ path: join(screenshots, `${shot}.png`) });
+                console.log(`e2e: capture test-results/e2e/${shot}.png (${session.elapsed()})`);
+            } catch (error) {
+                writeFileSync(join(screenshots, `${shot}.error.txt`), String(error.message ?? error));
             }
-            await page.screenshot({ path: join(screenshots, `${request.name}.png`) });
-            console.log(`e2e: capture test-results/e2e/${request.name}.png (${session.elapsed()})`);
+            // Deleting the request releases the test waiting for it, picture or not.
             unlinkSync(requestFile);
         }
         await new Promise(resolve => setTimeout(resolve, 100));
@@ -103,9 +109,14 @@ try {
     const page = await session.openPage();
     page.on('pageerror', error => console.log(`  [page error] ${error.message}`));
 
+    // The hooks VS Code calls in automation mode (the ones @vscode/test-web uses too).
+    let reportExit;
     const exited = new Promise(resolve => {
-        void page.exposeFunction('codeAutomationExit', code => resolve(Number(code)));
+        reportExit = resolve;
     });
+    await page.exposeFunction('codeAutomationExit', code => reportExit(Number(code)));
+    page.once('crash', () => reportExit('the page crashed'));
+    session.server.once('exit', code => reportExit(`code-server exited (${code})`));
     await page.exposeFunction('codeAutomationLog', onAutomationLog);
 
     const payload = [
@@ -130,6 +141,8 @@ try {
     if (code === 'timeout') {
         console.error(`e2e: pas de fin des tests après ${RUN_TIMEOUT_MS / 1000} s`);
         await page.screenshot({ path: join(screenshots, 'timeout.png') }).catch(() => undefined);
+    } else if (typeof code === 'string') {
+        console.error(`e2e: ${code}`);
     } else {
         console.log(`e2e: codeAutomationExit(${code}) (${session.elapsed()})`);
     }

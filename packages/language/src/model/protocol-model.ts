@@ -71,7 +71,7 @@ export class ProtocolModel {
     get actesRealises(): Set<Acte> {
         const result = new Set<Acte>();
         for (const action of this.actions()) {
-            const acte = isRealiser(action) ? action.acte.ref : undefined;
+            const acte = isRealiser(action) ? action.acte?.ref : undefined;
             if (acte) result.add(acte);
         }
         return result;
@@ -81,6 +81,7 @@ export class ProtocolModel {
     *actions(): Generator<Action> {
         for (const etape of this.etapes) {
             for (const situation of etape.situations) {
+                if (!situation.action) continue;
                 yield situation.action;
                 if (isRealiser(situation.action) && situation.action.suite) yield situation.action.suite;
             }
@@ -93,7 +94,7 @@ export function nextSteps(etape: Etape): Etape[] {
     const result: Etape[] = [];
     for (const situation of etape.situations) {
         const action = situation.action;
-        const target = isAllerA(action) ? action.etape.ref : isRealiser(action) && isAllerA(action.suite) ? action.suite.etape.ref : undefined;
+        const target = isAllerA(action) ? action.etape?.ref : isRealiser(action) && isAllerA(action.suite) ? action.suite.etape?.ref : undefined;
         if (target) result.push(target);
     }
     return result;

@@ -92,8 +92,8 @@ export function actsAndTrainingChecks(services: CoopServices): ValidationChecks<
         Protocole: (protocole, accept) => {
             const model = protocolModel(protocole);
             for (const delegue of model.delegues) {
-                const profession = delegue.profession.ref;
-                const same = model.delegants.find(delegant => profession && delegant.profession.ref === profession);
+                const profession = delegue.profession?.ref;
+                const same = model.delegants.find(delegant => profession && delegant.profession?.ref === profession);
                 if (same && profession) {
                     reporter.report(accept, 'professions-identiques', delegue, { delegue: delegue.name, delegant: same.name, profession: profession.libelle }, { property: 'profession' });
                 }

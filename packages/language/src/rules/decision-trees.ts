@@ -132,9 +132,10 @@ export function decisionTreeChecks(services: CoopServices): ValidationChecks<Coo
                     reporter.report(accept, 'sinon-non-final', situation, args);
                 }
                 const action = situation.action;
+                if (!action) return;
                 if (isRealiser(action)) {
-                    if (!action.suite) reporter.report(accept, 'action-sans-suite', action, { acte: action.acte.$refText });
-                    const acte = action.acte.ref;
+                    if (!action.suite) reporter.report(accept, 'action-sans-suite', action, { acte: action.acte?.$refText ?? '' });
+                    const acte = action.acte?.ref;
                     const intervenants = etape.intervenants.map(reference => reference.ref).filter(i => i !== undefined);
                     const delegues = acte?.delegues.map(reference => reference.ref).filter(d => d !== undefined) ?? [];
                     if (intervenants.length > 0 && delegues.length > 0 && !delegues.some(delegue => intervenants.includes(delegue))) {

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type Grammar, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { CoopServices } from '../../coop-module.js';
 import type { CoopAstType } from '../../generated/ast.js';
 import type { Localized } from '../../i18n/locale.js';
@@ -34,6 +34,7 @@ export function languageChecks(services: CoopServices): ValidationChecks<CoopAst
     const reporter = services.validation.DiagnosticReporter;
     const locale = services.i18n.Locale;
     const indexManager = services.shared.workspace.IndexManager;
+    const repeatable = typesWithRepeatableAttributes(services.Grammar);
 
     /** Within one file, every named element is unique in its namespace. */
     function namesAreUnique(root: AstNode, accept: ValidationAcceptor): void {
@@ -108,20 +109,62 @@ export function languageChecks(services: CoopServices): ValidationChecks<CoopAst
      * the same element: the parser would silently keep only the last value.
      */
     function attributesAreGivenOnce(node: AstNode, accept: ValidationAcceptor): void {
-        if (!node.$cstNode) return;
-        const seen = new Map<string, number>();
+        // Most nodes (situations, actions, durations, criteria…) cannot hold an attribute twice:
+        // this check runs on every node, so skip those at once (docs/performance.md).
+        if (!node.$cstNode || !repeatable.has(node.$type)) return;
+        const seen = new Map<string, CstNode>();
         for (const child of ownCstChildren(node.$cstNode, node)) {
             const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
             if (!assignment || assignment.operator === '+=') continue;
-            const firstLine = seen.get(assignment.feature);
-            if (firstLine !== undefined) {
+            const first = seen.get(assignment.feature);
+            if (first !== undefined) {
                 const keyword = keywordBefore(assignment) ?? assignment.feature;
-                reporter.report(accept, 'attribut-en-double', node, { attribute: keyword, line: firstLine }, { range: child.range });
+                reporter.report(accept, 'attribut-en-double', node, { attribute: keyword, line: first.range.start.line + 1 }, { range: child.range });
             } else {
-                seen.set(assignment.feature, child.range.start.line + 1);
+                seen.set(assignment.feature, child);
             }
         }
     }
+}
+
+/**
+ * The AST types whose rule lets one single-valued attribute (`=`, `?=`) be written more than once:
+ * an assignment under a repetition (`*`, `+`), directly or through a fragment called under one, or
+ * the same feature assigned at two places of the rule. Only nodes of these types can trip
+ * `attribut-en-double`.
+ */
+function typesWithRepeatableAttributes(grammar: Grammar): Set<string> {
+    const result = new Set<string>();
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || rule.fragment || GrammarUtils.isDataTypeRule(rule)) continue;
+        const counts = new Map<string, number>();
+        let repeated = false;
+        const visit = (element: GrammarAST.AbstractElement, inRepetition: boolean, fragments: Set<GrammarAST.ParserRule>): void => {
+            const repeatedHere = inRepetition || element.cardinality === '*' || element.cardinality === '+';
+            if (GrammarAST.isAssignment(element)) {
+                if (element.operator !== '+=') {
+                    counts.set(element.feature, (counts.get(element.feature) ?? 0) + 1);
+                    if (repeatedHere) repeated = true;
+                }
+                return;
+            }
+            if (GrammarAST.isRuleCall(element)) {
+                const called = element.rule.ref;
+                if (GrammarAST.isParserRule(called) && called.fragment && !fragments.has(called)) {
+                    visit(called.definition, repeatedHere, new Set([...fragments, called]));
+                }
+                return;
+            }
+            if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+                for (const child of element.elements) visit(child, repeatedHere, fragments);
+            }
+        };
+        visit(rule.definition, false, new Set());
+        if (repeated || [...counts.values()].some(count => count > 1)) {
+            result.add(GrammarUtils.getRuleTypeName(rule));
+        }
+    }
+    return result;
 }
 
 /**

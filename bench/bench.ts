@@ -1,0 +1,478 @@
+// The coop benchmark (`npm run bench`; not a test). bench/run.mjs bundles this file with esbuild and
+// runs it with `node --expose-gc`. It measures, in one run, on synthetic protocols (bench/generate.ts):
+//
+//   1. parse + link + validate time of one document of ~500, ~1,000, ~2,000 and ~10,000 lines, and
+//      parse alone on the same text (median of several runs after warm-up), with the phases;
+//   2. the rebuild after a one-character edit of a 2,000-line protocol, the way the language server
+//      does it (TextDocuments + DocumentBuilder.update under the workspace lock);
+//   3. completion and hover latency at several positions of that document;
+//   4. in-process build of workspaces of 100 and 1,000 files, and the retained heap;
+//   5. the CLI (`node packages/cli/bin/coop.js validate <dir> --format json`) on those workspaces;
+//
+// then prints one table with each target next to its figure. See docs/performance.md.
+import '../packages/language/compat/object-group-by.mjs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync, readdirSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, type } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createBuiltinDocuments, createCoopLspServices, createCoopServices } from 'coop-language';
+import { library, libraryNames, lineCount, protocol, workspace, type WorkspaceFile } from './generate.js';
+
+// ---------------------------------------------------------------------------------------------
+// Options and helpers
+// ---------------------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+const JSON_OUT = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
+const ONLY = argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const ROOT = process.env.COOP_BENCH_ROOT ?? process.cwd();
+const runs = (normal: number) => (QUICK ? Math.max(3, Math.ceil(normal / 3)) : normal);
+const wanted = (section: string) => !ONLY || ONLY.includes(section) || (['keystroke', 'completion'].includes(section) && ONLY.includes('lsp'));
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const now = () => performance.now();
+const log = (text: string) => process.stderr.write(`  ${text}\n`);
+
+function percentile(values: number[], p: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    if (sorted.length === 0) return NaN;
+    // Nearest-rank percentile.
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value: number) => (Number.isNaN(value) ? '—' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 100 ? `${value.toFixed(0)} ms` : value >= 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+const results: Record<string, unknown> = {};
+const rows: Array<[string, string, string?, string?]> = [];
+const row = (measure: string, figure: string, target?: string, status?: boolean) =>
+    rows.push([measure, figure, target, status === undefined ? undefined : status ? 'OK' : 'MISSED']);
+const section = (title: string) => rows.push([`§${title}`, '']);
+
+// ---------------------------------------------------------------------------------------------
+// 1. One document: parse + link + validate, parse alone
+// ---------------------------------------------------------------------------------------------
+
+interface DocumentTiming { parse: number; index: number; scopes: number; link: number; references: number; validate: number; total: number }
+
+async function measureDocuments(): Promise<Map<number, { lines: number; full: DocumentTiming; parseOnly: number; diagnostics: number }>> {
+    const { shared, Coop } = createCoopServices(EmptyFileSystem);
+    const documents = shared.workspace.LangiumDocuments;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const builder = shared.workspace.DocumentBuilder;
+    const builtins = createBuiltinDocuments(factory);
+    builtins.forEach(document => documents.addDocument(document));
+    await builder.build(builtins, { validation: true });
+
+    const marks = new Map<DocumentState, number>();
+    for (const state of [DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+        builder.onBuildPhase(state, () => { marks.set(state, now()); });
+    }
+    let counter = 0;
+    const fullOnce = async (text: string): Promise<{ timing: DocumentTiming; diagnostics: number }> => {
+        const uri = URI.parse(`file:///bench/document-${counter++}.coop`);
+        marks.clear();
+        const start = now();
+        const document = factory.fromString(text, uri);
+        const parsed = now();
+        documents.addDocument(document);
+        await builder.build([document], { validation: true });
+        const end = now();
+        const at = (state: DocumentState) => marks.get(state) ?? NaN;
+        const timing = {
+            parse: parsed - start,
+            index: at(DocumentState.IndexedContent) - parsed,
+            scopes: at(DocumentState.ComputedScopes) - at(DocumentState.IndexedContent),
+            link: at(DocumentState.Linked) - at(DocumentState.ComputedScopes),
+            references: at(DocumentState.IndexedReferences) - at(DocumentState.Linked),
+            validate: at(DocumentState.Validated) - at(DocumentState.IndexedReferences),
+            total: end - start
+        };
+        const diagnostics = (document.diagnostics ?? []).filter(d => d.severity === 1).length;
+        await builder.update([], [uri]);
+        return { timing, diagnostics };
+    };
+    const parseOnce = (text: string) => {
+        const start = now();
+        Coop.parser.LangiumParser.parse(text);
+        return now() - start;
+    };
+
+    // Start-up: the first parse builds the parser (Chevrotain computes its lookahead functions).
+    const startupText = protocol(50, 7);
+    const startupStart = now();
+    Coop.parser.LangiumParser.parse(startupText);
+    results.parserStartup = now() - startupStart;
+
+    const sizes = [500, 1000, 2000, 10_000];
+    const texts = new Map(sizes.map(size => [size, protocol(size, size)]));
+    log('warm-up…');
+    for (let i = 0; i < runs(4); i++) {
+        await fullOnce(texts.get(2000)!);
+        parseOnce(texts.get(2000)!);
+    }
+    await fullOnce(texts.get(10_000)!);
+    const result = new Map<number, { lines: number; full: DocumentTiming; parseOnly: number; diagnostics: number }>();
+    for (const size of sizes) {
+        const text = texts.get(size)!;
+        const count = runs(size >= 10_000 ? 5 : size >= 2000 ? 9 : 15);
+        const full: DocumentTiming[] = [];
+        const parse: number[] = [];
+        let diagnostics = 0;
+        for (let i = 0; i < count; i++) {
+            gc();
+            const measured = await fullOnce(text);
+            full.push(measured.timing);
+            diagnostics = measured.diagnostics;
+            gc();
+            parse.push(parseOnce(text));
+        }
+        const pick = (key: keyof DocumentTiming) => median(full.map(timing => timing[key]));
+        const timing: DocumentTiming = { parse: pick('parse'), index: pick('index'), scopes: pick('scopes'), link: pick('link'), references: pick('references'), validate: pick('validate'), total: pick('total') };
+        result.set(size, { lines: lineCount(text), full: timing, parseOnly: median(parse), diagnostics });
+        log(`${thousands(lineCount(text))} lines: full ${ms(timing.total)} (link ${ms(timing.link)}, validate ${ms(timing.validate)}), parse only ${ms(median(parse))}, ${count} runs`);
+    }
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2 and 3. Language server: keystroke rebuild, completion, hover
+// ---------------------------------------------------------------------------------------------
+
+interface Position { line: number; character: number }
+
+/** Position just after the `occurrence`-th (0-based; negative counts from the end) match of `pattern`. */
+function positionAfter(text: string, pattern: RegExp, occurrence: number, offsetInMatch?: number): Position {
+    const matches = [...text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'))];
+    const match = matches.at(occurrence);
+    if (!match || match.index === undefined) throw new Error(`bench: pattern ${pattern} not found`);
+    const offset = match.index + (offsetInMatch ?? match[0].length);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+async function measureLanguageServer() {
+    const { shared, Coop } = createCoopLspServices(EmptyFileSystem);
+    const textDocuments = shared.workspace.TextDocuments;
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    const builder = shared.workspace.DocumentBuilder;
+    const lock = shared.workspace.WorkspaceLock;
+    const builtins = createBuiltinDocuments(shared.workspace.LangiumDocumentFactory);
+    builtins.forEach(document => langiumDocuments.addDocument(document));
+    await builder.build(builtins, { validation: true });
+
+    // Open a library and a 2,000-line protocol that uses it, as the editor would (didOpen).
+    const libraryUri = 'file:///bench/ls/bibliotheque.coop';
+    const protocolUri = 'file:///bench/ls/protocole.coop';
+    const libraryText = library('lib1', 11);
+    const protocolText = protocol(2000, 2000, libraryNames('lib1'));
+    let current = TextDocument.create(protocolUri, 'coop', 1, protocolText);
+    textDocuments.set(TextDocument.create(libraryUri, 'coop', 1, libraryText));
+    textDocuments.set(current);
+    // What DefaultDocumentUpdateHandler.didChangeContent does on open and on every change.
+    const didChange = (uris: string[]) => lock.write(token => builder.update(uris.map(uri => URI.parse(uri)), [], token));
+    await didChange([libraryUri, protocolUri]);
+    const document = () => langiumDocuments.getDocument(URI.parse(protocolUri))!;
+    const errors = (document().diagnostics ?? []).filter(d => d.severity === 1).length;
+
+    /** Applies a one-character change and waits until the document is validated again. */
+    const edit = async (offset: number, insert: string, remove: number): Promise<number> => {
+        const start = current.positionAt(offset);
+        const end = current.positionAt(offset + remove);
+        const started = now();
+        current = TextDocument.update(current, [{ range: { start, end }, text: insert }], current.version + 1);
+        textDocuments.set(current);
+        await didChange([protocolUri]);
+        const elapsed = now() - started;
+        if (document().state !== DocumentState.Validated) throw new Error('bench: document not validated after the edit');
+        return elapsed;
+    };
+
+    // Three kinds of one-character edits, each typed then deleted (so the text returns to its start):
+    // in prose, in a reference (it becomes unresolved, then resolves again), in a declared name
+    // (every reference to it becomes unresolved, then resolves again).
+    const text = current.getText();
+    const offsetOf = (pattern: RegExp, occurrence: number, inMatch: number) => {
+        const matches = [...text.matchAll(new RegExp(pattern.source, 'g'))];
+        const match = matches[occurrence % matches.length];
+        return match.index! + inMatch;
+    };
+    const kinds = {
+        prose: (i: number) => offsetOf(/ conditions "/g, 7 + i * 13, ' conditions "'.length + 3),
+        reference: (i: number) => offsetOf(/réaliser acte-\d+/g, 5 + i * 13, 'réaliser acte-'.length + 1),
+        declaration: (i: number) => offsetOf(/ acte acte-\d+ /g, 3 + i * 13, ' acte acte-'.length + 1)
+    };
+    const keystrokes: Record<string, number[]> = { prose: [], reference: [], declaration: [] };
+    log('keystrokes: warm-up…');
+    for (let i = 0; i < 3; i++) {
+        await edit(kinds.prose(20 + i), 'x', 0);
+        await edit(kinds.prose(20 + i), '', 1);
+    }
+    const cycles = wanted('keystroke') ? runs(12) : 0;
+    for (let i = 0; i < cycles; i++) {
+        for (const [kind, at] of Object.entries(kinds)) {
+            const offset = at(i);
+            keystrokes[kind].push(await edit(offset, 'x', 0));
+            keystrokes[kind].push(await edit(offset, '', 1));
+        }
+    }
+    if (current.getText() !== protocolText) throw new Error('bench: edits did not restore the text');
+    const allKeystrokes = Object.values(keystrokes).flat();
+    if (cycles > 0) log(`keystrokes: ${allKeystrokes.length} edits, p50 ${ms(percentile(allKeystrokes, 50))}, p95 ${ms(percentile(allKeystrokes, 95))}`);
+
+    // Completion and hover on the validated document.
+    const completionAt: Array<[string, Position]> = [
+        ['profession (« délégué x : | », début)', positionAfter(protocolText, /délégué del-1 : /, 0)],
+        ['library element (« utilise | »)', positionAfter(protocolText, /utilise /, 0)],
+        ['delegate (« par | » in an act, début)', positionAfter(protocolText, /        par /, 0)],
+        ['keyword (empty line between acts, milieu)', positionAfter(protocolText, /\n\n    acte /, 60, 1)],
+        ['step (« aller à | », milieu)', positionAfter(protocolText, /sinon : aller à /, 100)],
+        ['act (« réaliser | », fin)', positionAfter(protocolText, /réaliser /, -1)]
+    ];
+    const hoverAt: Array<[string, Position]> = [
+        ['act reference (« réaliser acte-N »)', positionAfter(protocolText, /réaliser acte/, -1, 'réaliser a'.length)],
+        ['profession (« infirmier »)', positionAfter(protocolText, /: infirmier/, 0, 3)],
+        ['act declaration (« acte acte-N »)', positionAfter(protocolText, / acte acte-/, 100, 8)],
+        ['keyword (« étape »)', positionAfter(protocolText, /étape /, 100, 2)]
+    ];
+    const completion = Coop.lsp.CompletionProvider!;
+    const hover = Coop.lsp.HoverProvider!;
+    const textDocument = { uri: protocolUri };
+    const measureCalls = async (call: () => Promise<unknown>) => {
+        for (let i = 0; i < 5; i++) await call();
+        const times: number[] = [];
+        for (let i = 0; i < runs(40); i++) {
+            const started = now();
+            await call();
+            times.push(now() - started);
+        }
+        return times;
+    };
+    const completionTimes: Array<{ name: string; times: number[]; items: number }> = [];
+    for (const [name, position] of wanted('completion') ? completionAt : []) {
+        const list = await completion.getCompletion(document(), { textDocument, position });
+        const times = await measureCalls(async () => completion.getCompletion(document(), { textDocument, position }));
+        completionTimes.push({ name, times, items: list?.items.length ?? 0 });
+    }
+    const hoverTimes: Array<{ name: string; times: number[]; found: boolean }> = [];
+    for (const [name, position] of wanted('completion') ? hoverAt : []) {
+        const content = await hover.getHoverContent(document(), { textDocument, position });
+        const times = await measureCalls(async () => hover.getHoverContent(document(), { textDocument, position }));
+        hoverTimes.push({ name, times, found: content !== undefined });
+    }
+    if (completionTimes.length > 0) log(`completion p95 ${ms(percentile(completionTimes.flatMap(c => c.times), 95))}, hover p95 ${ms(percentile(hoverTimes.flatMap(h => h.times), 95))}`);
+    return { lines: lineCount(protocolText), errors, keystrokes, completionTimes, hoverTimes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Workspaces in process
+// ---------------------------------------------------------------------------------------------
+
+async function buildWorkspace(files: WorkspaceFile[]): Promise<{ time: number; parse: number; heap: number; errors: number }> {
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const { shared, Coop } = createCoopServices(EmptyFileSystem);
+    // Build the parser before timing (start-up is measured separately).
+    Coop.parser.LangiumParser.parse('');
+    const start = now();
+    const documents = loadWorkspace(shared, files);
+    const parsed = now();
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const time = now() - start;
+    gc();
+    const heap = process.memoryUsage().heapUsed - heapBefore;
+    const errors = documents.reduce((sum, document) => sum + (document.diagnostics ?? []).filter(d => d.severity === 1).length, 0);
+    return { time, parse: parsed - start, heap, errors };
+}
+
+function loadWorkspace(shared: LangiumSharedCoreServices, files: WorkspaceFile[]): LangiumDocument[] {
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = createBuiltinDocuments(factory);
+    for (const file of files) documents.push(factory.fromString(file.text, URI.file(`/bench/workspace/${file.name}`)));
+    documents.forEach(document => langiumDocuments.addDocument(document));
+    return documents;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. CLI
+// ---------------------------------------------------------------------------------------------
+
+interface CliRun { wall: number; cpu: number; maxRss: number; exitCode: number | null; files: number; errors: number }
+
+async function runCli(directory: string): Promise<CliRun> {
+    const usageFile = join(directory, '..', `usage-${Date.now()}.json`);
+    const preload = resolve(ROOT, 'bench/cli-usage.cjs');
+    const started = now();
+    const child = spawn(process.execPath, [join(ROOT, 'packages/cli/bin/coop.js'), 'validate', directory, '--format', 'json'], {
+        cwd: ROOT,
+        env: { ...process.env, COOP_BENCH_USAGE: usageFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}`.trim() },
+        stdio: ['ignore', 'pipe', 'pipe']
+    });
+    const chunks: Buffer[] = [];
+    const errorChunks: Buffer[] = [];
+    child.stdout.on('data', chunk => chunks.push(chunk));
+    child.stderr.on('data', chunk => errorChunks.push(chunk));
+    const exitCode = await new Promise<number | null>(done => child.on('close', code => done(code)));
+    const wall = now() - started;
+    if (exitCode === 2) throw new Error(`bench: coop validate failed: ${Buffer.concat(errorChunks).toString()}`);
+    const report = JSON.parse(Buffer.concat(chunks).toString()) as { files: unknown[]; summary: { errors: number } };
+    const usage = existsSync(usageFile) ? JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage : undefined;
+    rmSync(usageFile, { force: true });
+    return {
+        wall,
+        cpu: usage ? (usage.userCPUTime + usage.systemCPUTime) / 1000 : NaN,
+        maxRss: usage ? usage.maxRSS * 1024 : NaN,
+        exitCode,
+        files: report.files.length,
+        errors: report.summary.errors
+    };
+}
+
+/** Warns when the CLI bundle is older than the language sources it is built from. */
+function bundleIsStale(): boolean {
+    const bundle = join(ROOT, 'packages/cli/dist/coop.cjs');
+    if (!existsSync(bundle)) throw new Error('bench: packages/cli/dist/coop.cjs is missing; run `npm run build` first');
+    const built = statSync(bundle).mtimeMs;
+    const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+        const path = join(dir, entry.name);
+        return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+    return newest(join(ROOT, 'packages/language/src')) > built || newest(join(ROOT, 'packages/cli/src')) > built;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run and report
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+    const startedAt = now();
+    const load = loadavg();
+    const machine = `${type()} ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mb(totalmem())} RAM, Node ${process.version}`;
+    process.stderr.write(`coop benchmark — ${machine}\n  load average at start: ${load.map(l => l.toFixed(2)).join(' ')}${QUICK ? '  (--quick)' : ''}\n`);
+    results.machine = machine;
+    results.loadAtStart = load;
+
+    if (wanted('document')) {
+        const documents = await measureDocuments();
+        results.documents = Object.fromEntries(documents);
+        section('One document (CLI services; parse + index + scopes + link + validate all rules; median)');
+        for (const [, d] of documents) {
+            row(`${thousands(d.lines)} lines: full build`, `${ms(d.full.total)}  (parse ${ms(d.full.parse)}, index+scopes ${ms(d.full.index + d.full.scopes)}, link ${ms(d.full.link)}, ref. index ${ms(d.full.references)}, validate ${ms(d.full.validate)}; ${d.diagnostics} error(s))`);
+        }
+        for (const [, d] of documents) {
+            row(`${thousands(d.lines)} lines: parse only / ratio full ÷ parse`, `${ms(d.parseOnly)}  /  ×${(d.full.total / d.parseOnly).toFixed(2)}`);
+        }
+        const at2000 = documents.get(2000)!;
+        const ratio = at2000.full.total / at2000.parseOnly;
+        row('Full validation ÷ parse-only (2,000 lines)', `×${ratio.toFixed(2)}`, '≤ ×1.5', ratio <= 1.5);
+        const small = documents.get(1000)!;
+        const large = documents.get(10_000)!;
+        const scaling = large.full.total / small.full.total;
+        row(`Scaling: time at ${thousands(large.lines)} ÷ time at ${thousands(small.lines)} lines (×${(large.lines / small.lines).toFixed(1)} input)`, `×${scaling.toFixed(1)}`, '≤ ×12', scaling <= 12);
+        row('Parser construction (first parse of a session)', ms(results.parserStartup as number));
+    }
+
+    if (wanted('keystroke') || wanted('completion')) {
+        const lsp = await measureLanguageServer();
+        results.lsp = lsp;
+        section(`Language server, ${thousands(lsp.lines)}-line protocol + library (LSP services; ${lsp.errors} error(s) at rest)`);
+        const all = Object.values(lsp.keystrokes).flat();
+        if (all.length > 0) row(`Keystroke rebuild, all ${all.length} edits: p50 / p95`, `${ms(percentile(all, 50))} / ${ms(percentile(all, 95))}`, 'p95 ≤ 50 ms', percentile(all, 95) <= 50);
+        for (const [kind, times] of all.length > 0 ? Object.entries(lsp.keystrokes) : []) {
+            row(`  edit in a ${kind === 'prose' ? 'prose string' : kind === 'reference' ? 'reference (unresolved, then resolved)' : 'declared name (its references break, then resolve)'}: p50 / p95`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`);
+        }
+        const allCompletion = lsp.completionTimes.flatMap(c => c.times);
+        if (allCompletion.length > 0) row(`Completion, ${lsp.completionTimes.length} positions × ${lsp.completionTimes[0].times.length}: p50 / p95`, `${ms(percentile(allCompletion, 50))} / ${ms(percentile(allCompletion, 95))}`, 'p95 ≤ 20 ms', percentile(allCompletion, 95) <= 20);
+        for (const c of lsp.completionTimes) row(`  ${c.name}: p50 / p95`, `${ms(percentile(c.times, 50))} / ${ms(percentile(c.times, 95))}  (${c.items} items)`);
+        const allHover = lsp.hoverTimes.flatMap(h => h.times);
+        if (allHover.length > 0) row(`Hover, ${lsp.hoverTimes.length} positions × ${lsp.hoverTimes[0].times.length}: p50 / p95`, `${ms(percentile(allHover, 50))} / ${ms(percentile(allHover, 95))}`);
+        for (const h of lsp.hoverTimes) row(`  ${h.name}: p50 / p95`, `${ms(percentile(h.times, 50))} / ${ms(percentile(h.times, 95))}${h.found ? '' : '  (no hover)'}`);
+    }
+
+    if (wanted('workspace') || wanted('cli')) {
+        const directory = mkdtempSync(join(tmpdir(), 'coop-bench-'));
+        try {
+            const spaces = new Map<number, { files: WorkspaceFile[]; lines: number; protocols: number }>();
+            for (const size of [100, 1000]) {
+                const files = workspace(size, 1);
+                const lines = files.reduce((sum, file) => sum + lineCount(file.text), 0);
+                spaces.set(size, { files, lines, protocols: files.filter(file => file.name.startsWith('protocole')).length });
+            }
+            if (wanted('workspace')) {
+                section('Workspace in process (CLI services, one build of every file with every rule)');
+                const built = new Map<number, Awaited<ReturnType<typeof buildWorkspace>>>();
+                for (const [size, space] of spaces) {
+                    const measured = await buildWorkspace(space.files);
+                    built.set(size, measured);
+                    log(`workspace ${size} files: ${ms(measured.time)}`);
+                    row(`${thousands(size)} files (${space.protocols} protocols, ${size - space.protocols} libraries, ${thousands(space.lines)} lines)`,
+                        `${ms(measured.time)}  (parse ${ms(measured.parse)}); heap retained ${mb(measured.heap)}; ${measured.errors} error(s)`);
+                }
+                results.workspaces = Object.fromEntries(built);
+                const scaling = built.get(1000)!.time / built.get(100)!.time;
+                const inputRatio = spaces.get(1000)!.lines / spaces.get(100)!.lines;
+                row(`Scaling: 1,000 ÷ 100 files (×${inputRatio.toFixed(1)} lines)`, `×${scaling.toFixed(1)}`, '≤ ×12', scaling <= 12);
+            }
+            if (wanted('cli')) {
+                const stale = bundleIsStale();
+                section(`CLI: node packages/cli/bin/coop.js validate <dir> --format json (wall time incl. Node start-up)${stale ? ' — WARNING: bundle older than sources, run npm run build' : ''}`);
+                const cli = new Map<number, CliRun>();
+                for (const [size, space] of spaces) {
+                    const folder = join(directory, `workspace-${size}`);
+                    mkdirSync(folder);
+                    for (const file of space.files) writeFileSync(join(folder, file.name), file.text);
+                    const run = await runCli(folder);
+                    cli.set(size, run);
+                    log(`cli ${size} files: ${ms(run.wall)}`);
+                    const figure = `${ms(run.wall)}  (CPU ${ms(run.cpu)}; peak RSS ${mb(run.maxRss)}; ${run.files} files, ${run.errors} error(s), exit ${run.exitCode})`;
+                    if (size === 1000) row(`${thousands(size)} files`, figure, '≤ 10 s', run.wall <= 10_000);
+                    else row(`${thousands(size)} files`, figure);
+                }
+                results.cli = Object.fromEntries(cli);
+            }
+        } finally {
+            rmSync(directory, { recursive: true, force: true });
+        }
+    }
+
+    const usage = process.resourceUsage();
+    section('Memory');
+    row('Peak RSS of the benchmark process', mb(usage.maxRSS * 1024));
+    results.benchMaxRss = usage.maxRSS * 1024;
+    results.loadAtEnd = loadavg();
+    results.duration = now() - startedAt;
+
+    // The table.
+    const width = Math.max(...rows.map(([measure]) => measure.length)) + 2;
+    const figureWidth = Math.max(...rows.map(([, figure]) => figure.length)) + 2;
+    const out: string[] = ['', `coop benchmark — ${machine}`,
+        `load average: start ${load.map(l => l.toFixed(2)).join(' ')}, end ${loadavg().map(l => l.toFixed(2)).join(' ')}; total ${ms(results.duration as number)}`];
+    for (const [measure, figure, target, status] of rows) {
+        if (measure.startsWith('§')) {
+            out.push('', measure.slice(1), '-'.repeat(Math.min(120, width + figureWidth + 20)));
+            continue;
+        }
+        out.push(`${measure.padEnd(width)}${figure.padEnd(figureWidth)}${target ? `target ${target.padEnd(12)} ${status}` : ''}`.trimEnd());
+    }
+    const targets = rows.filter(r => r[3]);
+    out.push('', `Targets: ${targets.filter(r => r[3] === 'OK').length}/${targets.length} met${targets.some(r => r[3] === 'MISSED') ? ` — missed: ${targets.filter(r => r[3] === 'MISSED').map(r => r[0].trim()).join('; ')}` : ''}.`);
+    console.log(out.join('\n'));
+    if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exitCode = 1;
+});
