@@ -1,8 +1,18 @@
 import { distance as levenshtein } from 'fastest-levenshtein';
 
+/** Folded forms already computed: checks fold the same texts again on every keystroke. */
+const folded = new Map<string, string>();
+const FOLD_CACHE_SIZE = 20_000;
+
 /** Lower-case, accent-free form of a word, used to accept « delegant » for « délégant ». */
 export function fold(text: string): string {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, '\'').toLowerCase();
+    let result = folded.get(text);
+    if (result === undefined) {
+        result = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, '\'').toLowerCase();
+        if (folded.size >= FOLD_CACHE_SIZE) folded.clear();
+        folded.set(text, result);
+    }
+    return result;
 }
 
 /** The candidate closest to `name` (accent- and case-insensitive), if it is close enough to be a typo. */

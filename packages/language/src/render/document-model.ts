@@ -106,7 +106,7 @@ export interface TreeAction {
     kind: ActionKind;
     /** Short text of the action: the act's label, the step, the recipient, the end. */
     text: string;
-    /** For `goto` (and `perform … puis aller à`): the step reached. */
+    /** For `goto`: the step reached. */
     target?: { id: string; number: number };
     /** For `refer`: « sous 24 h ». */
     delay?: string;
@@ -357,7 +357,7 @@ class ModelBuilder {
         const sections = this.buildSections();
         const conformity = this.buildConformity(sections);
         const suppressions = this.buildSuppressions();
-        const all = this.attachDiagnostics(sections);
+        const all = this.attachDiagnostics();
         const count = (kind: NoteKind) => all.filter(note => note.kind === kind).length;
         const date = this.model.first('DateProtocole')?.valeur;
         return {
@@ -409,7 +409,7 @@ class ModelBuilder {
     private fields(node: AstNode, entries: Array<Field | undefined>, title?: string): FieldsBlock | undefined {
         const fields = entries.filter((entry): entry is Field => entry !== undefined);
         if (fields.length === 0) return undefined;
-        return this.anchor(node, { type: 'fields', ...(title ? { title } : {}), fields, line: this.line(node), notes: [] });
+        return this.anchor<FieldsBlock>(node, { type: 'fields', ...(title ? { title } : {}), fields, line: this.line(node), notes: [] });
     }
 
     private duration(duree: Duree | undefined): string | undefined {
@@ -503,7 +503,7 @@ class ModelBuilder {
         const promoteurs = m.all('Promoteurs');
         const members = promoteurs.flatMap(block => block.membres);
         if (promoteurs.length > 0) {
-            header.promoters = this.anchor(promoteurs[0], {
+            header.promoters = this.anchor<TableBlock>(promoteurs[0], {
                 type: 'table', role: 'data', title: this.t('promoters'),
                 columns: [this.t('role'), this.t('name'), this.t('quality')], widths: [18, 37, 45],
                 rows: members.map(member => this.anchor(member, {
@@ -595,7 +595,7 @@ class ModelBuilder {
 
     private prose(node: AstNode, text: string | undefined, markdown = true): ProseBlock | undefined {
         if (text === undefined || text.trim() === '') return undefined;
-        return this.anchor(node, { type: 'prose', content: markdown ? { markdown: text } : text, line: this.line(node), notes: [] });
+        return this.anchor<ProseBlock>(node, { type: 'prose', content: markdown ? { markdown: text } : text, line: this.line(node), notes: [] });
     }
 
     private context(): SectionContent {
@@ -635,9 +635,7 @@ class ModelBuilder {
         const blocks = nodes.map(node => {
             const profession = node.profession?.ref;
             const article = profession?.article?.ref;
-            const experience = node.$type === 'Delegue' || node.experience
-                ? this.duration(node.experience)
-                : undefined;
+            const experience = this.duration(node.experience);
             const fields = this.fields(node, [
                 this.field('profession', profession?.libelle ?? node.profession?.$refText, node),
                 this.field('reservingArticle', article ? `${article.name} — ${article.objet}` : profession?.article?.$refText, node),
@@ -766,8 +764,7 @@ class ModelBuilder {
         if (isRealiser(action)) {
             const acte = action.acte?.ref;
             const then = action.suite ? this.action(action.suite) : undefined;
-            const next = then?.target;
-            return { kind: 'perform', text: acte?.libelle ?? action.acte?.$refText ?? '', ...(next ? { target: next } : {}), ...(then ? { then } : {}) };
+            return { kind: 'perform', text: acte?.libelle ?? action.acte?.$refText ?? '', ...(then ? { then } : {}) };
         }
         if (isAllerA(action)) {
             const etape = action.etape?.ref;
@@ -1015,7 +1012,7 @@ class ModelBuilder {
                     ? Math.min(...item.suppressed.map(s => s.suppressionRange.start.line))
                     : this.line(present);
             const details = item.status === 'missing'
-                ? item.diagnostics.map(d => d.message)
+                ? item.diagnostics.map(messageText)
                 : item.suppressed.map(s => `${this.t('justification')} : ${s.justification}`);
             return {
                 id: item.requirement.id,
@@ -1051,7 +1048,7 @@ class ModelBuilder {
             const start = suppression.$cstNode?.range.start;
             const findings = this.suppressed
                 .filter(s => start && s.suppressionRange.start.line === start.line && s.suppressionRange.start.character === start.character)
-                .map(s => ({ message: s.diagnostic.message, line: s.diagnostic.range.start.line }))
+                .map(s => ({ message: messageText(s.diagnostic), line: s.diagnostic.range.start.line }))
                 .sort((a, b) => a.line - b.line);
             return {
                 code: suppression.regle ?? '',
@@ -1070,7 +1067,7 @@ class ModelBuilder {
         return {
             kind: kind ?? SEVERITY_KIND[diagnostic.severity ?? 1] ?? 'error',
             code,
-            message: diagnostic.message,
+            message: messageText(diagnostic),
             line: diagnostic.range.start.line,
             ...(justification !== undefined ? { justification } : {}),
             ...(getDefinition(code) ? { documentation: documentationUrl(code) } : {})
@@ -1078,22 +1075,21 @@ class ModelBuilder {
     }
 
     /** Puts each diagnostic next to the element it concerns; returns the diagnostics in reading order. */
-    private attachDiagnostics(sections: Section[]): Note[] {
+    private attachDiagnostics(): Note[] {
         const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
         const all: Note[] = [];
         for (const diagnostic of [...this.diagnostics].sort(byPosition)) {
             const note = this.note(diagnostic);
             all.push(note);
-            this.place(note, diagnostic);
+            this.attach(note, diagnostic);
         }
         for (const item of [...this.suppressed].sort((a, b) => byPosition(a.diagnostic, b.diagnostic))) {
-            this.place(this.note(item.diagnostic, 'suppressed', item.justification), item.diagnostic);
+            this.attach(this.note(item.diagnostic, 'suppressed', item.justification), item.diagnostic);
         }
-        void sections;
         return all;
     }
 
-    private place(note: Note, diagnostic: Diagnostic): void {
+    private attach(note: Note, diagnostic: Diagnostic): void {
         const section = (diagnostic.data as { section?: string } | undefined)?.section;
         const cst = this.protocole.$cstNode;
         const offset = this.document.textDocument.offsetAt(diagnostic.range.start);
@@ -1101,11 +1097,12 @@ class ModelBuilder {
         for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
             const notes = this.anchors.get(node);
             if (!notes) continue;
+            // A missing section is reported on the protocol's title: show it where the section would be.
             if (notes === this.header.notes && section && this.sectionNotes.has(section)) break;
             notes.push(note);
             return;
         }
-        (section ? this.sectionNotes.get(section) : undefined ?? this.header.notes)?.push(note) ?? this.header.notes.push(note);
+        ((section ? this.sectionNotes.get(section) : undefined) ?? this.header.notes).push(note);
     }
 }
 
@@ -1115,6 +1112,10 @@ const NODE_LABELS: Record<string, { fr: string; en: string }> = {
     Module: { fr: 'Module', en: 'Module' },
     Membre: { fr: 'Membre', en: 'Member' }
 };
+
+function messageText(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
 
 function isDefined<T>(value: T | undefined | null | false): value is T {
     return value !== undefined && value !== null && value !== false;

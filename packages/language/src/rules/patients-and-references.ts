@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { CoopServices } from '../coop-module.js';
 import { defineDiagnostic } from '../diagnostics/definition.js';
-import { isConditionAge, isConditionSexe, isConditionTexte, type ConditionAge, type CoopAstType, type Critere } from '../generated/ast.js';
+import { isConditionAge, isConditionSexe, isConditionTexte, type ConditionAge, type ConditionTexte, type CoopAstType, type Critere } from '../generated/ast.js';
 import { fold } from '../model/text.js';
 
 /** Patients criteria (R.4011-1 2° b) and references (1°). */
@@ -56,6 +56,13 @@ export function patientsAndReferencesChecks(services: CoopServices): ValidationC
         Patients: (patients, accept) => {
             const inclusions = patients.criteres.filter(c => c.nature === 'inclusion');
             const exclusions = patients.criteres.filter(c => c.nature !== 'inclusion');
+            // Each text is compared with every text of the other kind: fold it once.
+            const texts = new Map<ConditionTexte, string>();
+            const normalised = (condition: ConditionTexte) => {
+                let text = texts.get(condition);
+                if (text === undefined) texts.set(condition, text = fold(condition.texte).trim());
+                return text;
+            };
             const contradiction = (critere: Critere, other: Critere, reason: string) =>
                 reporter.report(accept, 'criteres-contradictoires', critere, { name: critere.name, other: other.name, reason }, { property: 'name' });
             for (const exclusion of exclusions) {
@@ -63,7 +70,7 @@ export function patientsAndReferencesChecks(services: CoopServices): ValidationC
                     const [a, b] = [inclusion.condition, exclusion.condition];
                     if (isConditionSexe(a) && isConditionSexe(b) && a.valeur === b.valeur) {
                         contradiction(exclusion, inclusion, t('le même sexe est inclus et exclu.', 'the same sex is included and excluded.'));
-                    } else if (isConditionTexte(a) && isConditionTexte(b) && fold(a.texte).trim() === fold(b.texte).trim()) {
+                    } else if (isConditionTexte(a) && isConditionTexte(b) && normalised(a) === normalised(b)) {
                         contradiction(exclusion, inclusion, t('le même texte est à la fois inclusion et exclusion.', 'the same text is both inclusion and exclusion.'));
                     } else if (isConditionAge(a) && isConditionAge(b)) {
                         const [inLow, inHigh] = interval(a);
