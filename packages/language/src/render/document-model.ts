@@ -450,7 +450,10 @@ class ModelBuilder {
     }
 
     private recipient(delegant: { ref?: Delegant; $refText: string } | undefined, externe: Externe | undefined): string {
-        if (delegant) return this.professional(delegant.ref, delegant.$refText);
+        if (delegant) {
+            const profession = delegant.ref?.profession?.ref?.libelle;
+            return this.t('delegantNamed', { name: delegant.ref?.name ?? delegant.$refText, profession: profession ? ` (${profession.toLowerCase()})` : '' });
+        }
         if (externe?.urgences) return this.t('emergency');
         if (externe?.samu) return this.t('samu');
         return externe?.autre ? `« ${externe.autre} »` : '';

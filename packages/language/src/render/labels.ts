@@ -136,6 +136,7 @@ export const LABELS = {
     immediately: l('sans délai', 'immediately'),
     end: l('Fin de la prise en charge sous protocole', 'End of care under the protocol'),
     emergency: l('les urgences', 'the emergency department'),
+    delegantNamed: l('le délégant {name}{profession}', 'the delegating professional {name}{profession}'),
     samu: l('le SAMU (15)', 'the SAMU (15)'),
     risk: l('Risque', 'Risk'),
     severity: l('Gravité', 'Severity'),
