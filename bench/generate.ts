@@ -42,7 +42,7 @@ const NATURES = ['taux', 'nombre', 'délai', 'qualitatif'] as const;
 
 class Writer {
     readonly lines: string[] = [];
-    constructor(private readonly random: () => number) {}
+    constructor(readonly random: () => number) {}
     line(text = ''): void { this.lines.push(text); }
     pick<T>(items: readonly T[]): T { return items[Math.floor(this.random() * items.length)]; }
     int(min: number, max: number): number { return min + Math.floor(this.random() * (max - min + 1)); }

@@ -27,6 +27,31 @@ export const cliMessages = {
         fr: 'format : md (tableau Markdown), json, ou schema (JSON Schema de coop.config.json)',
         en: 'format: md (Markdown table), json, or schema (JSON Schema of coop.config.json)'
     },
+    exportDescription: {
+        fr: 'Exporte le document de soumission d\'un protocole (.coop) en HTML, PDF ou DOCX : rubriques dans l\'ordre du modèle, matrice de conformité, remarques de validation.',
+        en: 'Export the submission document of a protocol (.coop) as HTML, PDF or DOCX: sections in the template order, conformity matrix, validation remarks.'
+    },
+    exportFileArgument: {
+        fr: 'fichier .coop du protocole (les fichiers .coop de son dossier sont chargés avec lui, pour ses bibliothèques)',
+        en: '.coop file of the protocol (the .coop files of its folder are loaded with it, for its libraries)'
+    },
+    exportFormatOption: {
+        fr: 'format du document : html, pdf ou docx (par défaut : d\'après l\'extension de --out, sinon pdf)',
+        en: 'document format: html, pdf or docx (default: from the extension of --out, else pdf)'
+    },
+    exportOutOption: {
+        fr: 'fichier à écrire (par défaut : le fichier du protocole, avec l\'extension du format)',
+        en: 'file to write (default: the protocol file, with the extension of the format)'
+    },
+    exportNeedsFile: { fr: 'coop : {path} est un dossier ; indiquez le fichier .coop du protocole à exporter.', en: 'coop: {path} is a folder; give the .coop file of the protocol to export.' },
+    exportLibrary: { fr: 'coop : {path} est une bibliothèque, pas un protocole : rien à exporter.', en: 'coop: {path} is a library, not a protocol: nothing to export.' },
+    exportUnreadable: { fr: 'coop : {path} ne contient aucun protocole lisible ; voir « coop validate {path} ».', en: 'coop: {path} holds no readable protocol; see "coop validate {path}".' },
+    exportSyntaxWarning: {
+        fr: 'coop : attention, {path} contient {count} erreur(s) de syntaxe ; le document exporté les signale mais peut être incomplet.',
+        en: 'coop: warning, {path} has {count} syntax error(s); the exported document shows them but may be incomplete.'
+    },
+    exportDone: { fr: '✔ {path} écrit ({format}, {size} Ko).', en: '✔ {path} written ({format}, {size} KB).' },
+    missingArgument: { fr: 'coop : argument manquant {detail}. Voir « coop --help ».', en: 'coop: missing argument {detail}. See "coop --help".' },
     conformityTitle: { fr: 'Conformité aux exigences (R.4011-1, L.4011-2, D.4011-4-1, cadre) :', en: 'Conformity to the requirements (R.4011-1, L.4011-2, D.4011-4-1, setting):' },
     missingRequirements: { fr: 'manquent : {list}', en: 'missing: {list}' },
     junitPassed: { fr: 'aucun problème', en: 'no problem' },

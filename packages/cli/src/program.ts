@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { format, LocaleSetting, type Locale } from 'coop-language';
 import { ExitCode, UsageError } from './exit-codes.js';
+import { exportCommand, type ExportCliOptions } from './export.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
 import { formatJunit } from './formatters/junit.js';
@@ -135,6 +136,17 @@ export async function run(args: string[], io: Io): Promise<number> {
             await emit(text, options.output);
         });
 
+    configure(program.command('export'))
+        .description(t('exportDescription'))
+        .argument('<fichier>', t('exportFileArgument'))
+        .addOption(new Option('-f, --format <format>', t('exportFormatOption')).choices(['html', 'pdf', 'docx']))
+        .addOption(new Option('-o, --out <chemin>', t('exportOutOption')))
+        .addOption(new Option('-c, --config <fichier>', t('configOption')))
+        .addOption(new Option('--lang <langue>', t('langOption')).choices(['fr', 'en']).default('fr'))
+        .action(async (file: string, options: ExportCliOptions) => {
+            exitCode = await exportCommand(file, options, locale, io);
+        });
+
     try {
         await program.parseAsync(args, { from: 'user' });
         return exitCode;
@@ -171,6 +183,8 @@ function commanderMessage(error: CommanderError, locale: LocaleSetting): string 
             const choices = /Allowed choices are (.*)\.$/.exec(error.message)?.[1] ?? '';
             return format(locale.pick(cliMessages.invalidValue), { value: q(quoted[1] ?? ''), option, choices });
         }
+        case 'commander.missingArgument':
+            return format(locale.pick(cliMessages.missingArgument), { detail: q(quoted[0] ?? '') });
         case 'commander.optionMissingArgument':
             return format(locale.pick(cliMessages.missingValue), { detail: option });
         default:

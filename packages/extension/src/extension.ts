@@ -1,19 +1,14 @@
 // Client side of the coop extension: starts the bundled language server (dist/server.cjs) over
-// Node IPC, shows the conformity summary of the active protocol in the status bar, and creates
-// new protocols from the skeleton snippet. Everything about the language itself (diagnostics,
-// completion, hover, quick fixes) lives in the server.
-//
-// Command ids reserved for features built later (preview webview through the `coop/preview`
-// request, exports); declare them in package.json `contributes.commands` only once implemented:
-//   coop.preview.open          « Coop : Ouvrir l'aperçu »
-//   coop.preview.openToSide    « Coop : Ouvrir l'aperçu sur le côté »
-//   coop.export.html           « Coop : Exporter en HTML »
-//   coop.export.pdf            « Coop : Exporter en PDF »
-//   coop.export.docx           « Coop : Exporter en DOCX »
+// Node IPC, shows the conformity summary of the active protocol in the status bar, creates new
+// protocols from the skeleton snippet, shows the submission document in a preview webview
+// (src/preview/, `coop/preview`) and exports it (src/export.ts, `coop/export`). Everything about
+// the language itself (diagnostics, completion, hover, quick fixes, rendering) lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ConformityStatus } from './conformity-status.js';
+import { registerExportCommands } from './export.js';
 import { newProtocol } from './new-protocol.js';
+import { PreviewManager } from './preview/preview-manager.js';
 
 export const LANGUAGE_ID = 'coop';
 
@@ -23,6 +18,8 @@ export interface CoopExtensionApi {
     readonly client: LanguageClient;
     /** The status bar item showing the conformity summary of the active protocol. */
     readonly conformity: ConformityStatus;
+    /** The preview panels (one per protocol). */
+    readonly previews: PreviewManager;
 }
 
 let client: LanguageClient | undefined;
@@ -30,8 +27,13 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<CoopExtensionApi> {
     client = createClient(context);
     const conformity = new ConformityStatus(client);
+    // Registered before the server starts: VS Code restores the previews of the last session
+    // (serializer) as soon as the extension is active, and they wait for the server.
+    const previews = new PreviewManager(context.extensionUri, client).register();
     context.subscriptions.push(
         conformity,
+        previews,
+        ...registerExportCommands(client, previews),
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
         vscode.workspace.onDidChangeConfiguration(event => {
             // The message language is fixed when the server starts (initialization options).
@@ -42,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     );
     await client.start();
     conformity.start();
-    return { client, conformity };
+    return { client, conformity, previews };
 }
 
 export async function deactivate(): Promise<void> {

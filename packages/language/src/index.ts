@@ -14,3 +14,4 @@ export * from './config/rule-settings.js';
 export * from './rules/conformity.js';
 export * from './rules/requirements.js';
 export * from './validation/suppressed-diagnostics.js';
+export * from './render/index.js';

@@ -13,7 +13,7 @@
 // The editor runs in English: code-server only switches its language with a language pack,
 // which cannot be installed offline.
 // Screenshots: test-results/e2e/*.png (git-ignored). Last line: `N passed, N failed`.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { extensionRoot, requireTools } from './lib/environment.mjs';
@@ -91,8 +91,9 @@ async function serveScreenshots(page, state) {
             } catch (error) {
                 writeFileSync(join(screenshots, `${shot}.error.txt`), String(error.message ?? error));
             }
-            // Deleting the request releases the test waiting for it, picture or not.
-            unlinkSync(requestFile);
+            // Deleting the request releases the test waiting for it, picture or not (a test that
+            // gave up waiting may have deleted it already).
+            rmSync(requestFile, { force: true });
         }
         await new Promise(resolve => setTimeout(resolve, 100));
     }

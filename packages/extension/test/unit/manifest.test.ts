@@ -6,7 +6,10 @@ const root = new URL('../../', import.meta.url);
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 const manifest = json('package.json');
 const nls = { en: json('package.nls.json') as Record<string, string>, fr: json('package.nls.fr.json') as Record<string, string> };
-const sources = readdirSync(new URL('src/', root)).filter(name => name.endsWith('.ts')).map(name => readFileSync(new URL(`src/${name}`, root), 'utf8'));
+/** Every TypeScript source of the client (src/ and its folders: src/preview/…). */
+const sources = (readdirSync(new URL('src/', root), { recursive: true }) as string[])
+    .filter(name => name.endsWith('.ts'))
+    .map(name => readFileSync(new URL(`src/${name}`, root), 'utf8'));
 
 describe('package.json', () => {
     it('activates on the coop language and points at the bundled client', () => {

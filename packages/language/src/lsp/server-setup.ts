@@ -6,12 +6,25 @@ import type { RuleLevel } from '../config/rule-settings.js';
 import { isProtocole } from '../generated/ast.js';
 import { toLocale } from '../i18n/locale.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
+import { buildDocumentModel, renderDocx, renderHtml, renderPdf } from '../render/index.js';
 import { computeConformity, conformityLabel } from '../rules/conformity.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 
-/** Parameters of the custom requests `coop/conformity` and `coop/preview`. */
+/** Parameters of the custom request `coop/conformity`. */
 export interface DocumentRequestParams {
     uri: string;
+}
+
+/** `coop/preview`: the submission document as HTML, for a webview with its own CSP nonce and script. */
+export interface PreviewParams extends DocumentRequestParams {
+    nonce?: string;
+    cspSource?: string;
+    scriptUri?: string;
+}
+
+/** `coop/export`: the submission document as a file, base64-encoded. */
+export interface ExportParams extends DocumentRequestParams {
+    format: 'html' | 'pdf' | 'docx';
 }
 
 export interface ConformityResult {
@@ -121,11 +134,39 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
             }))
         };
     });
+
+    connection.onRequest('coop/preview', async (params: PreviewParams): Promise<{ html: string; title: string } | null> => {
+        const model = await documentModel(params.uri);
+        if (!model) return null;
+        const html = renderHtml(model, { nonce: params.nonce, cspSource: params.cspSource, scriptUri: params.scriptUri });
+        return { html, title: model.title };
+    });
+
+    connection.onRequest('coop/export', async (params: ExportParams): Promise<{ data: string } | null> => {
+        const model = await documentModel(params.uri);
+        if (!model) return null;
+        const bytes = params.format === 'pdf' ? await renderPdf(model)
+            : params.format === 'docx' ? await renderDocx(model)
+                : Buffer.from(renderHtml(model), 'utf8');
+        return { data: Buffer.from(bytes).toString('base64') };
+    });
+
+    /** The submission model of a validated protocol, or null for a library or an unknown document. */
+    async function documentModel(uri: string) {
+        const document = await validatedDocument(shared, uri);
+        if (!document || !isProtocole(document.parseResult.value)) return null;
+        return buildDocumentModel(document, Coop);
+    }
 }
 
 /** The document once validated, or undefined if the server does not know it. */
 export async function validatedDocument(shared: LangiumSharedServices, uri: string): Promise<LangiumDocument | undefined> {
-    const parsed = URI.parse(uri);
+    let parsed: URI;
+    try {
+        parsed = URI.parse(uri);
+    } catch {
+        return undefined;
+    }
     if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined;
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
     return shared.workspace.LangiumDocuments.getDocument(parsed);

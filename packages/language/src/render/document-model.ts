@@ -64,6 +64,8 @@ export interface Field extends Anchored {
 export interface FieldsBlock extends Anchored {
     type: 'fields';
     title?: string;
+    /** `sheet`: a form to read as a grid (the template's indicator sheet). */
+    layout?: 'sheet';
     fields: Field[];
 }
 
@@ -614,7 +616,9 @@ class ModelBuilder {
         const used = this.model.used.filter(isReference);
         const row = (reference: Reference, fromLibrary: boolean): TableRow => {
             const origin = fromLibrary ? this.libraryTitle(reference) : undefined;
-            const url = reference.url && /^(https?:\/\/|mailto:)[^\s<>]+$/i.test(reference.url) ? { markdown: `<${reference.url}>` } : (reference.url ?? '');
+            const url = reference.url && /^(https?:\/\/|mailto:)[^\s<>()]+$/i.test(reference.url)
+                ? { markdown: `[${escapeMarkdown(reference.url.replace(/^(https?:\/\/|mailto:)/i, '').replace(/\/$/, ''))}](${reference.url})` }
+                : (reference.url ?? '');
             const item: TableRow = {
                 cells: [origin ? [reference.titre ?? reference.name, origin] : (reference.titre ?? reference.name), reference.auteur ?? '', reference.annee !== undefined ? String(reference.annee) : '', reference.has ? this.t('hasYes') : '', url],
                 line: this.line(fromLibrary ? this.usedAt(reference) : reference),
@@ -876,7 +880,7 @@ class ModelBuilder {
             type: 'table', role: 'data',
             columns: [this.t('situation'), this.t('referredTo'), this.t('delay')], widths: [55, 27, 18],
             rows: situations.map(situation => this.anchor(situation, {
-                cells: [md(situation.libelle) ?? situation.name, this.recipient(situation.delegant, situation.externe), situation.delai ? (situation.delai.valeur === 0 ? this.t('immediately') : this.duration(situation.delai) ?? '') : ''],
+                cells: [md(situation.libelle) ?? situation.name, upperFirst(this.recipient(situation.delegant, situation.externe)), situation.delai ? (situation.delai.valeur === 0 ? this.t('immediately') : this.duration(situation.delai) ?? '') : ''],
                 line: this.line(situation), notes: []
             } as TableRow)),
             line: this.line(nodes[0]), notes: []
@@ -946,6 +950,7 @@ class ModelBuilder {
             const optional = (key: LabelKey, value: Cell | undefined) => (value === undefined ? undefined : row(key, value));
             const sheet: FieldsBlock = {
                 type: 'fields',
+                layout: 'sheet',
                 fields: [
                     row('label', node.libelle ?? node.name),
                     optional('legalIndicator', node.exigence ? valueLabel(this.locale, 'exigence', node.exigence) : undefined),
@@ -1132,8 +1137,18 @@ function writesDerogatoire(acte: Acte): boolean {
     return ['dérogatoire', 'derogatoire'].some(keyword => GrammarUtils.findNodeForKeyword(acte.$cstNode, keyword) !== undefined);
 }
 
+function upperFirst(text: string): string {
+    return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
 function lowerFirst(text: string): string {
     return text.length > 1 && /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** True when one of the step's branches continues at `next` (renderers draw an arrow between them). */
+export function stepLeadsTo(step: TreeStep, next: TreeStep): boolean {
+    const reaches = (action: TreeAction | undefined): boolean => !!action && (action.target?.id === next.id || reaches(action.then));
+    return step.branches.some(branch => reaches(branch.action));
 }
 
 /** The text of a content, Markdown markers removed (for one-line summaries). */

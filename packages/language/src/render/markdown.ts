@@ -155,3 +155,15 @@ export function markdownToBlocks(source: string): RichBlock[] {
 
     return blocks();
 }
+
+/** A block as one line of plain text (for places that take inline text only). */
+export function plainBlock(block: RichBlock): string {
+    switch (block.type) {
+        case 'paragraph':
+        case 'heading': return block.spans.map(span => span.text).join('');
+        case 'list': return block.items.map(item => item.map(plainBlock).join(' ')).join(' ; ');
+        case 'quote': return block.blocks.map(plainBlock).join(' ');
+        case 'code': return block.text;
+        case 'rule': return '';
+    }
+}

@@ -2,7 +2,7 @@ import type { CoopServices } from '../coop-module.js';
 import { diagnosticRegistry, isConfigurable } from '../diagnostics/registry.js';
 import { ruleChecks } from '../rules/index.js';
 import { suppressionChecks } from '../rules/suppressions.js';
-import { languageChecks } from './checks/language-checks.js';
+import { attributeChecks, languageChecks } from './checks/language-checks.js';
 
 /**
  * Registers every check. All run in the `fast` category: they are linear in the size of the
@@ -15,4 +15,6 @@ export function registerValidationChecks(services: CoopServices): void {
         registry.register(checks, undefined, 'fast');
     }
     registry.register(suppressionChecks(services, code => diagnosticRegistry.has(code), isConfigurable, () => [...diagnosticRegistry.keys()]), undefined, 'fast');
+    // Last, as when it was registered for every node: on each element it runs after the other checks.
+    registry.register(attributeChecks(services), undefined, 'fast');
 }

@@ -75,6 +75,9 @@ export class EditorSession {
             'git.enabled': false,
             'editor.minimap.enabled': false,
             'window.commandCenter': false,
+            // The web workbench saves after a delay by default (the desktop does not): tests that
+            // edit a file then revert it would otherwise leave it changed on disk.
+            'files.autoSave': 'off',
             ...extra
         };
         writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2));

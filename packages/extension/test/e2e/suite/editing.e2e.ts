@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import type { CoopExtensionApi } from '../../../src/extension.js';
-import { activateExtension, codeOf, describeDiagnostics, openAndWaitForDiagnostics, waitFor, workspaceUri } from './helpers.js';
+import { activateExtension, codeOf, describeDiagnostics, openAndWaitForDiagnostics, screenshot, waitFor, workspaceUri } from './helpers.js';
 
 describe('editing', () => {
     let api: CoopExtensionApi;
@@ -36,22 +37,40 @@ describe('editing', () => {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
-    it('status bar: shows the conformity summary when the server gives one, hidden otherwise', async () => {
+    it('status bar: shows the conformity summary of the protocol, in the language of the messages', async () => {
         await openAndWaitForDiagnostics(workspaceUri('cystite-femme.coop'));
         await api.conformity.refresh();
-        const uri = workspaceUri('cystite-femme.coop').toString();
-        const answer = await api.client.sendRequest('coop/conformity', { uri }).then(
-            result => result as { met: number; total: number; label: string },
-            () => undefined
-        );
-        const state = api.conformity.state;
-        if (answer) {
-            assert.equal(state.visible, true);
-            assert.ok(state.text.includes(answer.label), state.text);
-        } else {
-            assert.equal(state.visible, false, 'hidden while the server does not implement coop/conformity');
+        // The editor is English under code-server; the example meets every requirement.
+        assert.equal(api.conformity.state.visible, true);
+        assert.equal(api.conformity.state.text, '$(pass) Conformity: 16/16 requirements');
+        assert.match(api.conformity.state.tooltip ?? '', /16 of 16/);
+
+        // coop.language: fr restarts the server, whose summary is then French.
+        await changeLanguage('fr');
+        try {
+            await waitFor(() => api.conformity.state.text === '$(pass) Conformité : 16/16 exigences', () => `the French summary, got ${JSON.stringify(api.conformity.state)}`);
+            await screenshot('status-bar', '.statusbar-item');
+        } finally {
+            await changeLanguage(undefined);
         }
+        await waitFor(() => api.conformity.state.text === '$(pass) Conformity: 16/16 requirements', () => `the English summary again, got ${JSON.stringify(api.conformity.state)}`);
     });
+
+    /** Sets `coop.language` and waits until the server has restarted with it. */
+    async function changeLanguage(value: string | undefined): Promise<void> {
+        let stopped = false;
+        let restarted = false;
+        const listener = api.client.onDidChangeState(event => {
+            if (event.newState === State.Stopped) stopped = true;
+            else if (event.newState === State.Running && stopped) restarted = true;
+        });
+        try {
+            await vscode.workspace.getConfiguration('coop').update('language', value, vscode.ConfigurationTarget.Global);
+            await waitFor(() => restarted, `the server restarted with coop.language = ${value}`);
+        } finally {
+            listener.dispose();
+        }
+    }
 
     it('closes a """ text block when its opening is typed', async () => {
         const document = await vscode.workspace.openTextDocument({ language: 'coop', content: 'protocole "t" {\n    objectifs \n}\n' });

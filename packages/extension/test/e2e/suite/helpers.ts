@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CoopExtensionApi } from '../../../src/extension.js';
+import type { PreviewSnapshot, WebviewDump } from '../../../src/preview/protocol-preview.js';
 
 export const EXTENSION_ID = 'coop.coop-vscode';
 
@@ -119,4 +120,85 @@ export async function screenshot(name: string, selector?: string): Promise<void>
     );
     const failure = join(dir, `${name}.error.txt`);
     if (existsSync(failure)) console.warn(`screenshot ${name}: ${readFileSync(failure, 'utf8')}`);
+}
+
+/** What `coop._previewContent` returns: the preview of `uri` as the extension last set it. */
+export function previewContent(uri: vscode.Uri): Promise<PreviewSnapshot | undefined> {
+    return Promise.resolve(vscode.commands.executeCommand<PreviewSnapshot | undefined>('coop._previewContent', uri.toString()));
+}
+
+/** How long a message page may stay before `waitForPreview` gives up. */
+const MESSAGE_PAGE_MS = 3_000;
+
+/**
+ * Waits until the preview of `uri` satisfies `predicate` (checked every 100 ms). On timeout the
+ * error tells what the preview shows instead (a message page says why: server error…).
+ */
+export async function waitForPreview(uri: vscode.Uri, predicate: (snapshot: PreviewSnapshot) => boolean, what: string, timeout = WAIT_MS): Promise<PreviewSnapshot> {
+    const deadline = Date.now() + timeout;
+    let last: PreviewSnapshot | undefined;
+    /** Since when the preview shows a message page (no document, server failure). */
+    let messageSince: number | undefined;
+    for (;;) {
+        last = await previewContent(uri);
+        if (last && predicate(last)) return last;
+        messageSince = last?.kind === 'message' ? (messageSince ?? Date.now()) : undefined;
+        // A message page that stays is the server's answer (an error, no such request):
+        // no need to wait for the whole timeout.
+        if (Date.now() > deadline || (messageSince !== undefined && Date.now() - messageSince > MESSAGE_PAGE_MS)) {
+            const shows = last
+                ? `kind ${last.kind}, ${last.refreshes} refresh(es), title ${JSON.stringify(last.title)}${last.message ? `, message: ${last.message}` : ''}`
+                : 'no preview';
+            throw new Error(`waiting for the preview of ${uri.path} ${what}; it shows: ${shows}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
+/** Polls `probe` until `predicate` holds on its result (for asynchronous states like the webview's scroll). */
+export async function eventually<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, what: (last: T | undefined) => string, timeout = WAIT_MS): Promise<T> {
+    const deadline = Date.now() + timeout;
+    let last: T | undefined;
+    for (;;) {
+        last = await probe();
+        if (predicate(last)) return last;
+        if (Date.now() > deadline) throw new Error(`timeout after ${timeout} ms waiting for ${what(last)}`);
+        await new Promise(resolve => setTimeout(resolve, 150));
+    }
+}
+
+/** Names of the entries of a zip file, read from its central directory (enough to check a .docx). */
+export function zipEntries(bytes: Uint8Array): string[] {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // End of central directory record: signature 0x06054b50, at least 22 bytes from the end
+    // (more when the archive has a comment, up to 65 535 bytes).
+    let end = -1;
+    for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
+        if (view.getUint32(offset, true) === 0x06054b50) {
+            end = offset;
+            break;
+        }
+    }
+    if (end < 0) throw new Error('not a zip file: no end of central directory record');
+    const count = view.getUint16(end + 10, true);
+    let offset = view.getUint32(end + 16, true);
+    const names: string[] = [];
+    const decoder = new TextDecoder();
+    for (let i = 0; i < count; i++) {
+        if (view.getUint32(offset, true) !== 0x02014b50) throw new Error(`bad central directory entry ${i} at ${offset}`);
+        const nameLength = view.getUint16(offset + 28, true);
+        const extraLength = view.getUint16(offset + 30, true);
+        const commentLength = view.getUint16(offset + 32, true);
+        names.push(decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)));
+        offset += 46 + nameLength + extraLength + commentLength;
+    }
+    return names;
+}
+
+/**
+ * The scripts of a preview page other than VS Code's own (`_vscodeApiScript`, which defines
+ * acquireVsCodeApi): their `src`, or `inline`.
+ */
+export function pageScripts(page: WebviewDump): string[] {
+    return page.scripts.filter(script => script.id !== '_vscodeApiScript').map(script => script.src ?? 'inline');
 }

@@ -29,12 +29,11 @@ function line(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
-/** Checks of the language itself: unique names, single sections, no attribute written twice. */
+/** Checks of the language itself: unique names, single sections, valid dates (attributes: see attributeChecks). */
 export function languageChecks(services: CoopServices): ValidationChecks<CoopAstType> {
     const reporter = services.validation.DiagnosticReporter;
     const locale = services.i18n.Locale;
     const indexManager = services.shared.workspace.IndexManager;
-    const repeatable = typesWithRepeatableAttributes(services.Grammar);
 
     /** Within one file, every named element is unique in its namespace. */
     function namesAreUnique(root: AstNode, accept: ValidationAcceptor): void {
@@ -89,7 +88,6 @@ export function languageChecks(services: CoopServices): ValidationChecks<CoopAst
                 reporter.report(accept, 'catalogue-reserve', catalogue, {}, { keyword: 'catalogue' });
             }
         },
-        AstNode: (node, accept) => attributesAreGivenOnce(node, accept),
         DateProtocole: (node, accept) => dateExists(node, node.valeur, accept),
         AvisInstance: (node, accept) => dateExists(node, node.date, accept),
         DecisionInstance: (node, accept) => dateExists(node, node.date, accept)
@@ -103,18 +101,31 @@ export function languageChecks(services: CoopServices): ValidationChecks<CoopAst
             reporter.report(accept, 'date-invalide', node, { date }, { property: node.$type === 'DateProtocole' ? 'valeur' : 'date' });
         }
     }
+}
 
-    /**
-     * An attribute that holds one value (`=` or `?=` in the grammar) must not be written twice in
-     * the same element: the parser would silently keep only the last value.
-     */
+/**
+ * An attribute that holds one value (`=` or `?=` in the grammar) must not be written twice in the
+ * same element: the parser would silently keep only the last value.
+ *
+ * Only the elements whose rule lets an attribute come twice (blocks with attributes in any order:
+ * acts, steps, indicators, trainings…) are checked; situations, actions, durations, criteria… cannot
+ * trip the check, and registering it for every node (`AstNode`) made each of them pay a call
+ * (docs/performance.md). Registered after every other check so that, as before, it runs last on
+ * each element.
+ */
+export function attributeChecks(services: CoopServices): ValidationChecks<CoopAstType> {
+    const reporter = services.validation.DiagnosticReporter;
+    const checks: Record<string, (node: AstNode, accept: ValidationAcceptor) => void> = {};
+    for (const type of typesWithRepeatableAttributes(services.Grammar)) {
+        checks[type] = attributesAreGivenOnce;
+    }
+    return checks as ValidationChecks<CoopAstType>;
+
     function attributesAreGivenOnce(node: AstNode, accept: ValidationAcceptor): void {
-        // Most nodes (situations, actions, durations, criteria…) cannot hold an attribute twice:
-        // this check runs on every node, so skip those at once (docs/performance.md).
-        if (!node.$cstNode || !repeatable.has(node.$type)) return;
+        if (!node.$cstNode) return;
         const seen = new Map<string, CstNode>();
         for (const child of ownCstChildren(node.$cstNode, node)) {
-            const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+            const assignment = assignmentOf(child.grammarSource);
             if (!assignment || assignment.operator === '+=') continue;
             const first = seen.get(assignment.feature);
             if (first !== undefined) {
@@ -165,6 +176,18 @@ function typesWithRepeatableAttributes(grammar: Grammar): Set<string> {
         }
     }
     return result;
+}
+
+/** The assignment a grammar element belongs to, if any (memoised: the grammar does not change). */
+const assignments = new WeakMap<AstNode, GrammarAST.Assignment | null>();
+function assignmentOf(element: AstNode | undefined): GrammarAST.Assignment | undefined {
+    if (!element) return undefined;
+    let assignment = assignments.get(element);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(element, GrammarAST.isAssignment) ?? null;
+        assignments.set(element, assignment);
+    }
+    return assignment ?? undefined;
 }
 
 /**

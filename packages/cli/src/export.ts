@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import {
+    buildDocumentModel, CONFIG_FILE_NAME, ConfigError, createCoopServices, format, loadAndValidate, NotAProtocolError, parseConfig,
+    renderDocx, renderHtml, renderPdf, type DocumentModel, type Locale, type LocaleSetting
+} from 'coop-language';
+import { collectCoopFiles } from './collect-files.js';
+import { UsageError } from './exit-codes.js';
+import { cliMessages } from './messages.js';
+import { writeAtomically } from './write-output.js';
+
+export type ExportFormat = 'html' | 'pdf' | 'docx';
+
+export interface ExportCliOptions {
+    format?: ExportFormat;
+    out?: string;
+    config?: string;
+    lang: Locale;
+}
+
+export interface ExportIo {
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** The format asked for, or the one the output's extension names, or PDF. */
+function formatOf(options: ExportCliOptions): ExportFormat {
+    if (options.format) return options.format;
+    const extension = options.out ? extname(options.out).toLowerCase() : '';
+    return extension === '.html' || extension === '.htm' ? 'html' : extension === '.docx' ? 'docx' : 'pdf';
+}
+
+/**
+ * `coop export <fichier>`: validates the protocol with the `.coop` files of its folder as one
+ * workspace (so its libraries resolve), builds its submission document and writes it as HTML, PDF
+ * or DOCX. A protocol with errors is exported all the same (the document shows them); a file with
+ * syntax errors gets a warning on stderr. Returns the exit code (0); usage errors throw UsageError.
+ */
+export async function exportCommand(file: string, options: ExportCliOptions, locale: LocaleSetting, io: ExportIo, cwd = process.cwd()): Promise<number> {
+    const t = (key: keyof typeof cliMessages, args: Record<string, string | number> = {}) => format(locale.pick(cliMessages[key]), args);
+    const path = resolve(cwd, file);
+    let info;
+    try {
+        info = await stat(path);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? t('pathNotFound', { path: file }) : t('pathUnreadable', { path: file, reason: code ?? String(error) }));
+    }
+    if (info.isDirectory()) throw new UsageError(t('exportNeedsFile', { path: file }));
+    if (!path.endsWith('.coop')) throw new UsageError(t('notCoopFile', { path: file }));
+
+    const exportFormat = formatOf(options);
+    const out = resolve(cwd, options.out ?? path.replace(/\.coop$/, `.${exportFormat}`));
+    // Fail before the work when the output cannot be written (same message as the write itself).
+    if (!(await stat(dirname(out)).then(folder => folder.isDirectory(), () => false))) {
+        throw new UsageError(format(locale.pick(cliMessages.writeFailed), { path: out, reason: 'ENOENT' }));
+    }
+
+    // The protocol and the other .coop files of its folder, loaded as one workspace.
+    const workspace = await collectCoopFiles([dirname(path)], locale);
+    const paths = workspace.includes(path) ? workspace : [...workspace, path];
+    const inputs = await Promise.all(paths.map(async candidate => {
+        let bytes: Buffer;
+        try {
+            bytes = await readFile(candidate);
+        } catch (error) {
+            if (candidate !== path) return undefined; // a neighbour that cannot be read only loses its library
+            throw new UsageError(t('pathUnreadable', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+        }
+        let text: string;
+        try {
+            text = candidate === path ? strictUtf8.decode(bytes) : lenientUtf8.decode(bytes);
+        } catch {
+            throw new UsageError(t('notUtf8', { path: file }));
+        }
+        return { uri: URI.file(candidate), text };
+    }));
+
+    const { shared, Coop } = createCoopServices(NodeFileSystem);
+    Coop.i18n.Locale.current = options.lang;
+    const configPath = options.config ? resolve(cwd, options.config) : findConfig(cwd);
+    if (configPath) Coop.validation.RuleSettings.set((await readConfig(configPath, cwd, locale)).rules);
+
+    const results = await loadAndValidate(shared, inputs.filter(input => input !== undefined));
+    const target = results.find(result => result.document.uri.toString() === URI.file(path).toString());
+    if (!target) throw new UsageError(t('exportUnreadable', { path: file }));
+
+    let model: DocumentModel;
+    try {
+        model = buildDocumentModel(target.document, Coop, { locale: options.lang });
+    } catch (error) {
+        if (error instanceof NotAProtocolError) {
+            throw new UsageError(t(error.kind === 'library' ? 'exportLibrary' : 'exportUnreadable', { path: file }));
+        }
+        throw error;
+    }
+    if (model.diagnostics.syntaxErrors > 0) {
+        io.stderr(t('exportSyntaxWarning', { path: file, count: model.diagnostics.syntaxErrors }) + '\n');
+    }
+
+    const content = exportFormat === 'html'
+        ? renderHtml(model, { locale: options.lang })
+        : exportFormat === 'pdf' ? await renderPdf(model, { locale: options.lang }) : await renderDocx(model, { locale: options.lang });
+    await writeAtomically(out, content, locale);
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    io.stdout(t('exportDone', { path: displayPath(out, cwd), format: exportFormat.toUpperCase(), size: Math.max(1, Math.round(bytes / 1024)) }) + '\n');
+    return 0;
+}
+
+/** The nearest coop.config.json in the working directory or one of its parents (as `coop validate`). */
+function findConfig(cwd: string): string | undefined {
+    for (let folder = cwd; ; folder = dirname(folder)) {
+        const candidate = join(folder, CONFIG_FILE_NAME);
+        if (existsSync(candidate)) return candidate;
+        if (dirname(folder) === folder) return undefined;
+    }
+}
+
+async function readConfig(path: string, cwd: string, locale: LocaleSetting) {
+    const shown = displayPath(path, cwd);
+    let text: string;
+    try {
+        text = await readFile(path, 'utf8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const key = code === 'ENOENT' ? cliMessages.pathNotFound : cliMessages.pathUnreadable;
+        throw new UsageError(format(locale.pick(key), { path: shown, reason: code ?? String(error) }));
+    }
+    try {
+        return parseConfig(text, locale);
+    } catch (error) {
+        if (error instanceof ConfigError) throw new UsageError(`coop : ${shown}:${error.line}:${error.column} : ${error.message}`);
+        throw error;
+    }
+}
+
+/** A path as the user reads it: relative to the working directory when inside it, else absolute. */
+function displayPath(path: string, cwd: string): string {
+    const relativePath = relative(cwd, path);
+    const shown = relativePath && !relativePath.startsWith('..') ? relativePath : path;
+    return sep === '/' ? shown : shown.split(sep).join('/');
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, describeDiagnostics, openAndWaitForDiagnostics, screenshot, waitForDiagnostics, workspaceUri } from './helpers.js';
+
+describe('quick fixes', () => {
+    // The example without its `lieu "…"` line (made by test/e2e/workspace.mjs).
+    const uri = workspaceUri('sans-lieu.coop');
+    const hasMissingPlace = (diagnostics: vscode.Diagnostic[]) => diagnostics.some(d => codeOf(d) === 'lieu-absent');
+
+    after(async () => {
+        // Leave the file as it was for the other tests.
+        const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+        if (document?.isDirty) {
+            await vscode.window.showTextDocument(document);
+            await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('adds the missing « lieu » section and its diagnostic goes away', async () => {
+        const { editor, diagnostics } = await openAndWaitForDiagnostics(uri, hasMissingPlace);
+        const missing = diagnostics.find(d => codeOf(d) === 'lieu-absent');
+        assert.ok(missing, describeDiagnostics(diagnostics));
+
+        const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+            'vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value
+        );
+        // The API command does not return the actions' diagnostics: recognise the fix by its edit
+        // (its title is in the language of the messages).
+        const insertsPlace = (action: vscode.CodeAction) => (action.edit?.entries() ?? [])
+            .some(([target, edits]) => target.toString() === uri.toString() && edits.some(edit => /^[ \t]*lieu "/m.test(edit.newText)));
+        const fix = (actions ?? []).find((action): action is vscode.CodeAction => 'edit' in action && insertsPlace(action as vscode.CodeAction));
+        assert.ok(fix?.edit, `no quick fix inserting « lieu » among: ${JSON.stringify(actions)}`);
+        assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind?.value}`);
+        assert.equal(fix.isPreferred, true, 'offered as the preferred fix (Ctrl+.)');
+
+        const fixed = waitForDiagnostics(uri, current => !hasMissingPlace(current), { fresh: true });
+        assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
+        const after = await fixed;
+        assert.match(editor.document.getText(), /^[ \t]*lieu "/m, 'a `lieu "…"` line was inserted');
+        assert.ok(!hasMissingPlace(after), describeDiagnostics(after));
+        const errors = after.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
+        assert.deepEqual(errors.map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error');
+
+        // Picture: the inserted section in the editor.
+        const inserted = editor.document.getText().search(/^[ \t]*lieu "/m);
+        const position = editor.document.positionAt(inserted);
+        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+        editor.selection = new vscode.Selection(position, position);
+        await screenshot('quickfix');
+    });
+});

@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Runs the built CLI (`npm run build` first; `npm test` does it) as a user would. */
+const CLI = resolve('packages/cli/bin/coop.js');
+
+function coop(args: string[], cwd = process.cwd()) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(): string {
+    return mkdtempSync(join(tmpdir(), 'coop-export-'));
+}
+
+/** `/Type /Page` objects of a PDF (not `/Pages`). */
+function pageCount(pdf: Buffer): number {
+    return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
+
+// Each export starts the CLI (about a second) and a PDF is laid out a few times: generous timeouts.
+describe('coop export (end to end)', { timeout: 180_000 }, () => {
+    const out = tempDir();
+
+    it('exports the cystitis protocol as PDF', () => {
+        const target = join(out, 'cystite.pdf');
+        const { code, stdout, stderr } = coop(['export', 'examples/cystite-femme.coop', '--format', 'pdf', '--out', target]);
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        expect(stdout).toMatch(new RegExp(`^✔ ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} écrit \\(PDF, \\d+ Ko\\)\\.\\n$`));
+        const pdf = readFileSync(target);
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(pageCount(pdf)).toBeGreaterThan(3);
+    });
+
+    it('exports the cystitis protocol as DOCX', () => {
+        const target = join(out, 'cystite.docx');
+        const { code, stderr } = coop(['export', 'examples/cystite-femme.coop', '--format', 'docx', '--out', target]);
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        const docx = readFileSync(target);
+        expect(docx.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+        expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true);
+    });
+
+    it('exports the cystitis protocol as HTML', () => {
+        const target = join(out, 'cystite.html');
+        const { code, stderr } = coop(['export', 'examples/cystite-femme.coop', '--format', 'html', '--out', target]);
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        const html = readFileSync(target, 'utf8');
+        expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+        expect(html).toContain('<h1 class="coop-title">Prise en charge de la pollakiurie');
+        expect(html).toContain('Conformité : 16/16 exigences');
+        expect(html).not.toMatch(/<script/i);
+    });
+
+    it('writes the same bytes twice, and guesses the format from --out', () => {
+        const first = join(out, 'a.pdf');
+        const second = join(out, 'b.pdf');
+        expect(coop(['export', 'examples/cystite-femme.coop', '--out', first]).code).toBe(0);
+        expect(coop(['export', 'examples/cystite-femme.coop', '--out', second]).code).toBe(0);
+        expect(Buffer.compare(readFileSync(first), readFileSync(second))).toBe(0);
+        expect(coop(['export', 'examples/cystite-femme.coop', '--out', join(out, 'x.docx')]).code).toBe(0);
+        expect(readFileSync(join(out, 'x.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    });
+
+    it('writes beside the protocol by default, in English with --lang en', () => {
+        const folder = tempDir();
+        copyFileSync('examples/cystite-femme.coop', join(folder, 'cystite.coop'));
+        const { code, stdout } = coop(['export', 'cystite.coop', '--format', 'html', '--lang', 'en'], folder);
+        expect(code).toBe(0);
+        expect(stdout).toBe('✔ cystite.html written (HTML, ' + stdout.match(/(\d+) KB/)![1] + ' KB).\n');
+        const html = readFileSync(join(folder, 'cystite.html'), 'utf8');
+        expect(html).toContain('<html lang="en">');
+        expect(html).toContain('Conformity to the essential requirements');
+    });
+
+    it('loads the protocol with its folder, so that its libraries resolve', () => {
+        const target = join(out, 'workspace.html');
+        expect(coop(['export', 'test/fixtures/workspace/protocole.coop', '--out', target]).code).toBe(0);
+        const html = readFileSync(target, 'utf8');
+        expect(html).not.toContain('reference-inconnue');
+        expect(html).toContain('Module de base');
+    });
+
+    it('exports a protocol with errors, with a warning for syntax errors', () => {
+        const target = join(out, 'syntaxe.pdf');
+        const { code, stdout, stderr } = coop(['export', 'test/fixtures/invalid/syntaxe.coop', '--out', target]);
+        expect(code).toBe(0);
+        expect(stderr).toBe('coop : attention, test/fixtures/invalid/syntaxe.coop contient 1 erreur(s) de syntaxe ; le document exporté les signale mais peut être incomplet.\n');
+        expect(stdout).toContain('syntaxe.pdf écrit');
+        expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+        const errors = join(out, 'profession.html');
+        const result = coop(['export', 'test/fixtures/invalid/profession-inconnue.coop', '--out', errors]);
+        expect(result).toMatchObject({ code: 0, stderr: '' });
+        expect(readFileSync(errors, 'utf8')).toContain('coop-note coop-note-error');
+    });
+
+    it('exits 2 with one line for a missing file, a folder, a library, a bad format or an unwritable output', () => {
+        expect(coop(['export', 'nope.coop', '--out', join(out, 'n.pdf')])).toMatchObject({ code: 2, stdout: '', stderr: 'coop : chemin introuvable : nope.coop\n' });
+        expect(coop(['export', 'examples'])).toMatchObject({ code: 2, stderr: 'coop : examples est un dossier ; indiquez le fichier .coop du protocole à exporter.\n' });
+        expect(coop(['export', 'examples/bibliotheque-cpts.coop', '--out', join(out, 'l.pdf')]))
+            .toMatchObject({ code: 2, stderr: 'coop : examples/bibliotheque-cpts.coop est une bibliothèque, pas un protocole : rien à exporter.\n' });
+        const format = coop(['export', 'examples/cystite-femme.coop', '--format', 'odt']);
+        expect(format.code).toBe(2);
+        expect(format.stderr).toBe('coop : valeur « odt » invalide pour --format ; valeurs admises : html, pdf, docx.\n');
+        const missing = coop(['export']);
+        expect(missing).toMatchObject({ code: 2, stderr: 'coop : argument manquant « fichier ». Voir « coop --help ».\n' });
+        const unwritable = coop(['export', 'examples/cystite-femme.coop', '--out', join(out, 'no-such-folder', 'x.pdf')]);
+        expect(unwritable.stderr).toBe(`coop : écriture impossible de ${join(out, 'no-such-folder', 'x.pdf')} : ENOENT\n`);
+        expect(unwritable.code).toBe(2);
+        expect(unwritable.stderr).toMatch(/^coop : écriture impossible de .*x\.pdf : ENOENT\n$/);
+        expect(existsSync(join(out, 'n.pdf'))).toBe(false);
+    });
+
+    it('reads the rule levels of coop.config.json', () => {
+        const folder = tempDir();
+        mkdirSync(join(folder, 'protocoles'));
+        writeFileSync(join(folder, 'protocoles', 'p.coop'), readFileSync('examples/cystite-femme.coop', 'utf8').replace(/\n\s*responsabilité civile "[^"]*"/, '\n'));
+        writeFileSync(join(folder, 'coop.config.json'), JSON.stringify({ rules: { 'responsabilite-civile-absente': 'off' } }));
+        expect(coop(['export', 'protocoles/p.coop', '--out', 'p.html'], folder).code).toBe(0);
+        expect(readFileSync(join(folder, 'p.html'), 'utf8')).toContain('Conformité : 16/16 exigences');
+        writeFileSync(join(folder, 'coop.config.json'), JSON.stringify({ rules: {} }));
+        expect(coop(['export', 'protocoles/p.coop', '--out', 'p.html'], folder).code).toBe(0);
+        expect(readFileSync(join(folder, 'p.html'), 'utf8')).toContain('Conformité : 15/16 exigences');
+    });
+});
