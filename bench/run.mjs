@@ -6,8 +6,9 @@
 //   npm run bench -- --quick            fewer repetitions (a quick look, noisier)
 //   npm run bench -- --only=document,lsp,workspace,cli
 //   npm run bench -- --json out.json    also write the raw figures
-//   npm run bench -- --cpu-prof         profile the run (V8 .cpuprofile files in bench/profiles/,
-//                                       summarise with node bench/profile-summary.mjs <file>)
+//   npm run bench -- --cpu-prof         profile the run: V8 .cpuprofile files (and the bundle they refer
+//                                       to) in $TMPDIR/coop-bench-profiles/; summarise one with
+//                                       node bench/profile-summary.mjs <file>
 //
 // The CLI part spawns packages/cli/bin/coop.js: run `npm run build` first.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import * as esbuild from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const profiling = args.includes('--cpu-prof');
-const profiles = join(root, 'bench/profiles');
+const profiles = join(tmpdir(), 'coop-bench-profiles');
 // When profiling, the bundle is kept next to the profiles so that their line numbers can be read.
 const out = profiling ? join(profiles, 'bench.mjs') : join(tmpdir(), `coop-bench-${process.pid}.mjs`);
 if (profiling) mkdirSync(profiles, { recursive: true });
@@ -36,6 +37,7 @@ try {
         cwd: root, stdio: 'inherit', env: { ...process.env, COOP_BENCH_ROOT: root }
     });
     process.exitCode = result.status ?? 1;
+    if (profiling) console.log(`CPU profiles: ${profiles}`);
 } finally {
     if (!profiling) rmSync(out, { force: true });
 }

@@ -36,9 +36,10 @@ export const cliMessages = {
         en: '.coop file of the protocol (the .coop files of its folder are loaded with it, for its libraries)'
     },
     exportFormatOption: {
-        fr: 'format du document : html, pdf ou docx (par défaut : d\'après l\'extension de --out, sinon pdf)',
-        en: 'document format: html, pdf or docx (default: from the extension of --out, else pdf)'
+        fr: 'format du document (par défaut : d\'après l\'extension de --out, sinon pdf)',
+        en: 'document format (default: from the extension of --out, else pdf)'
     },
+    exportLangOption: { fr: 'langue du document et des messages : fr ou en', en: 'language of the document and messages: fr or en' },
     exportOutOption: {
         fr: 'fichier à écrire (par défaut : le fichier du protocole, avec l\'extension du format)',
         en: 'file to write (default: the protocol file, with the extension of the format)'

@@ -142,7 +142,7 @@ export async function run(args: string[], io: Io): Promise<number> {
         .addOption(new Option('-f, --format <format>', t('exportFormatOption')).choices(['html', 'pdf', 'docx']))
         .addOption(new Option('-o, --out <chemin>', t('exportOutOption')))
         .addOption(new Option('-c, --config <fichier>', t('configOption')))
-        .addOption(new Option('--lang <langue>', t('langOption')).choices(['fr', 'en']).default('fr'))
+        .addOption(new Option('--lang <langue>', t('exportLangOption')).choices(['fr', 'en']).default('fr'))
         .action(async (file: string, options: ExportCliOptions) => {
             exitCode = await exportCommand(file, options, locale, io);
         });

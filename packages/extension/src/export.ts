@@ -22,13 +22,31 @@ export const EXPORT_FORMATS: Record<ExportFormat, { extension: string; label: st
  *    explorer passes the list of selected files there: it is ignored.
  * Each command returns the written file's Uri, or undefined (cancelled or failed).
  */
-export function registerExportCommands(client: LanguageClient, previews: PreviewManager): vscode.Disposable[] {
-    const run = (format: ExportFormat) => (source?: unknown, target?: unknown) => exportProtocol(client, previews, format, source, target);
-    return [
-        vscode.commands.registerCommand('coop.exportHtml', run('html')),
-        vscode.commands.registerCommand('coop.exportPdf', run('pdf')),
-        vscode.commands.registerCommand('coop.exportDocx', run('docx'))
-    ];
+export class Exporter implements vscode.Disposable {
+    /** Why the last export failed (also told to the user, and logged): for the tests. */
+    lastFailure: string | undefined;
+    private readonly disposables: vscode.Disposable[];
+
+    constructor(private readonly client: LanguageClient, private readonly previews: PreviewManager) {
+        const run = (format: ExportFormat) => (source?: unknown, target?: unknown) => this.run(format, source, target);
+        this.disposables = [
+            vscode.commands.registerCommand('coop.exportHtml', run('html')),
+            vscode.commands.registerCommand('coop.exportPdf', run('pdf')),
+            vscode.commands.registerCommand('coop.exportDocx', run('docx'))
+        ];
+    }
+
+    run(format: ExportFormat, source?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+        this.lastFailure = undefined;
+        return exportProtocol(this.client, this.previews, format, source, target, reason => {
+            this.lastFailure = reason;
+            this.client.outputChannel.appendLine(`[export] ${format}: ${reason}`);
+        });
+    }
+
+    dispose(): void {
+        this.disposables.forEach(disposable => disposable.dispose());
+    }
 }
 
 /** `report.coop` → `report.html` in the same folder (an untitled protocol: in the first workspace folder). */
@@ -43,10 +61,18 @@ export function defaultExportUri(source: vscode.Uri, format: ExportFormat): vsco
     return vscode.Uri.joinPath(source, '..', `${base}.${extension}`);
 }
 
-async function exportProtocol(client: LanguageClient, previews: PreviewManager, format: ExportFormat, sourceArg: unknown, targetArg: unknown): Promise<vscode.Uri | undefined> {
+async function exportProtocol(
+    client: LanguageClient,
+    previews: PreviewManager,
+    format: ExportFormat,
+    sourceArg: unknown,
+    targetArg: unknown,
+    report: (reason: string) => void
+): Promise<vscode.Uri | undefined> {
     const { label } = EXPORT_FORMATS[format];
     const source = toUri(sourceArg) ?? previews.active?.uri ?? activeProtocol()?.uri;
     if (!source) {
+        report('no protocol to export');
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a protocol (.coop file) to export it.'));
         return undefined;
     }
@@ -55,10 +81,12 @@ async function exportProtocol(client: LanguageClient, previews: PreviewManager, 
         // The server knows the open documents (with their unsaved changes) and the workspace's files.
         const document = await vscode.workspace.openTextDocument(source);
         if (document.languageId !== 'coop') {
+            report(`${source.toString()} is not a coop file`);
             void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a protocol (.coop file).', name));
             return undefined;
         }
     } catch (error) {
+        report(`cannot open ${source.toString()}: ${error instanceof Error ? error.message : String(error)}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', name, error instanceof Error ? error.message : String(error)));
         return undefined;
     }
@@ -71,10 +99,14 @@ async function exportProtocol(client: LanguageClient, previews: PreviewManager, 
             saveLabel: vscode.l10n.t('Export'),
             title: vscode.l10n.t('Export {0} to {1}', name, label)
         });
-        if (!target) return undefined;
+        if (!target) {
+            report('cancelled');
+            return undefined;
+        }
     }
 
     const failed = (reason: string) => {
+        report(reason);
         void vscode.window.showErrorMessage(vscode.l10n.t('Could not export {0} to {1}: {2}', name, label, reason));
         return undefined;
     };

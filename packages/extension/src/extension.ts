@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ConformityStatus } from './conformity-status.js';
-import { registerExportCommands } from './export.js';
+import { Exporter } from './export.js';
 import { newProtocol } from './new-protocol.js';
 import { PreviewManager } from './preview/preview-manager.js';
 
@@ -20,6 +20,8 @@ export interface CoopExtensionApi {
     readonly conformity: ConformityStatus;
     /** The preview panels (one per protocol). */
     readonly previews: PreviewManager;
+    /** The export commands. */
+    readonly exports: Exporter;
 }
 
 let client: LanguageClient | undefined;
@@ -30,10 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     // Registered before the server starts: VS Code restores the previews of the last session
     // (serializer) as soon as the extension is active, and they wait for the server.
     const previews = new PreviewManager(context.extensionUri, client).register();
+    const exports = new Exporter(client, previews);
     context.subscriptions.push(
         conformity,
         previews,
-        ...registerExportCommands(client, previews),
+        exports,
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
         vscode.workspace.onDidChangeConfiguration(event => {
             // The message language is fixed when the server starts (initialization options).
@@ -44,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     );
     await client.start();
     conformity.start();
-    return { client, conformity, previews };
+    return { client, conformity, previews, exports };
 }
 
 export async function deactivate(): Promise<void> {

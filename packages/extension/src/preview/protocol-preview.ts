@@ -66,6 +66,7 @@ const TEST_TIMEOUT_MS = 15_000;
 const TRANSIENT_RETRY_MS = 500;
 const MAX_TRANSIENT_RETRIES = 5;
 
+
 export function webviewOptions(host: PreviewHost): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return {
         enableScripts: true,
@@ -88,10 +89,14 @@ export class ProtocolPreview implements vscode.Disposable {
     private transientRetries = 0;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private current: Promise<void> = Promise.resolve();
-    /** The page's script said `ready` and nothing replaced the page since. */
+    /**
+     * The page said `ready` since it was last set. (Shown again after being hidden, a page loads
+     * anew and says it again: unanswered test questions are then asked again.)
+     */
     private ready = false;
     private readyWaiters: Array<() => void> = [];
-    private readonly pendingTests = new Map<number, (result: unknown) => void>();
+    /** Test messages waiting for their answer; posted again when the page (re)loads. */
+    private readonly pendingTests = new Map<number, { message: object; resolve: (result: unknown) => void }>();
     private nextTestId = 1;
     private scrollEchoUntil = 0;
     private disposed = false;
@@ -105,16 +110,16 @@ export class ProtocolPreview implements vscode.Disposable {
         /** Column of the source editor, where a click in the preview shows the source if no editor is visible. */
         private sourceColumn: vscode.ViewColumn | undefined
     ) {
-        panel.webview.options = webviewOptions(host);
+        // A restored panel has its options already; setting them again reloads the webview.
+        const current = panel.webview.options;
+        const wanted = webviewOptions(host);
+        if (!current.enableScripts || current.localResourceRoots?.length !== 1 || current.localResourceRoots[0]?.toString() !== host.mediaUri.toString()) {
+            panel.webview.options = wanted;
+        }
         panel.iconPath = vscode.Uri.joinPath(host.mediaUri, 'preview-icon.svg');
         panel.title = vscode.l10n.t('Preview: {0}', posix.basename(documentUri.path));
         this.disposables.push(
             panel.webview.onDidReceiveMessage(message => this.onMessage(message)),
-            panel.onDidChangeViewState(() => {
-                // Hidden, the webview is destroyed (retainContextWhenHidden: false); shown again,
-                // it loads the page anew and says `ready`.
-                if (!panel.visible) this.ready = false;
-            }),
             panel.onDidDispose(() => this.cleanUp())
         );
     }
@@ -188,11 +193,15 @@ export class ProtocolPreview implements vscode.Disposable {
                 this.pendingTests.delete(id);
                 reject(new Error(`the preview of ${this.documentUri.path} did not answer "${action}" within ${timeout} ms`));
             }, Math.max(1, deadline - Date.now()));
-            this.pendingTests.set(id, result => {
-                clearTimeout(timer);
-                resolve(result as T);
+            const message = { type: 'test', id, action, ...args };
+            this.pendingTests.set(id, {
+                message,
+                resolve: result => {
+                    clearTimeout(timer);
+                    resolve(result as T);
+                }
             });
-            void this.panel.webview.postMessage({ type: 'test', id, action, ...args });
+            void this.panel.webview.postMessage(message);
         });
     }
 
@@ -300,15 +309,18 @@ export class ProtocolPreview implements vscode.Disposable {
             this.readyWaiters = [];
             waiters.forEach(resolve => resolve());
             void this.panel.webview.postMessage({ type: 'init', uri: this.documentUri.toString(), line: this.editorTopLine() });
+            // A page that (re)loaded meanwhile (new content, or shown again after being hidden:
+            // retainContextWhenHidden is false) lost the questions asked to the previous one.
+            this.pendingTests.forEach(({ message: question }) => void this.panel.webview.postMessage(question));
         } else if (type === 'reveal') {
             const line = (message as { line?: unknown }).line;
             if (typeof line === 'number' && Number.isInteger(line) && line >= 0) void this.revealSource(line);
         } else if (type === 'test-result') {
             const { id, result } = message as { id?: unknown; result?: unknown };
-            const resolve = typeof id === 'number' ? this.pendingTests.get(id) : undefined;
-            if (resolve) {
+            const pending = typeof id === 'number' ? this.pendingTests.get(id) : undefined;
+            if (pending) {
                 this.pendingTests.delete(id as number);
-                resolve(result);
+                pending.resolve(result);
             }
         }
     }

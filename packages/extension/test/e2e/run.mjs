@@ -40,6 +40,10 @@ mkdirSync(screenshots, { recursive: true });
 
 const session = new EditorSession(tools, { keep: process.env.COOP_E2E_KEEP === '1' });
 const results = join(session.base, 'results.json');
+// The tests ask for pictures by dropping `<name>.request.json` here (helpers.ts `screenshot`):
+// a folder of this run only, so that two runs at once never serve each other's requests.
+const requests = join(session.base, 'screenshots');
+mkdirSync(requests, { recursive: true });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
@@ -73,23 +77,26 @@ function onAutomationLog(type, args) {
     }
 }
 
-/** Serves the screenshot requests of the tests (helpers.ts `screenshot`) until `done` is set. */
+/**
+ * Serves the screenshot requests of the tests (helpers.ts `screenshot`) until `done` is set:
+ * pictures in test-results/e2e/, failures as `<name>.error.txt` beside the request.
+ */
 async function serveScreenshots(page, state) {
     while (!state.done) {
-        for (const name of readdirSync(screenshots).filter(file => file.endsWith('.request.json'))) {
-            const requestFile = join(screenshots, name);
+        for (const name of readdirSync(requests).filter(file => file.endsWith('.request.json'))) {
+            const requestFile = join(requests, name);
             const shot = name.replace(/\.request\.json$/, '');
             try {
                 const request = JSON.parse(readFileSync(requestFile, 'utf8'));
                 if (request.selector) {
                     await page.waitForSelector(request.selector, { state: 'visible', timeout: SELECTOR_TIMEOUT_MS }).catch(error => {
-                        writeFileSync(join(screenshots, `${shot}.error.txt`), `waiting for ${request.selector}: ${error.message ?? error}`);
+                        writeFileSync(join(requests, `${shot}.error.txt`), `waiting for ${request.selector}: ${error.message ?? error}`);
                     });
                 }
                 await page.screenshot({ path: join(screenshots, `${shot}.png`) });
                 console.log(`e2e: capture test-results/e2e/${shot}.png (${session.elapsed()})`);
             } catch (error) {
-                writeFileSync(join(screenshots, `${shot}.error.txt`), String(error.message ?? error));
+                writeFileSync(join(requests, `${shot}.error.txt`), String(error.message ?? error));
             }
             // Deleting the request releases the test waiting for it, picture or not (a test that
             // gave up waiting may have deleted it already).
@@ -106,7 +113,7 @@ const state = { done: false };
 try {
     prepareWorkspace(session.dirs.workspace);
     session.writeUserSettings();
-    await session.startServer({ COOP_E2E_RESULTS: results, COOP_E2E_SCREENSHOTS: screenshots });
+    await session.startServer({ COOP_E2E_RESULTS: results, COOP_E2E_SCREENSHOTS: requests });
     const page = await session.openPage();
     page.on('pageerror', error => console.log(`  [page error] ${error.message}`));
 

@@ -393,6 +393,11 @@ class ModelBuilder {
         return label(this.locale, key, args);
     }
 
+    /** « text » in French, "text" in English. */
+    private quote(text: string): string {
+        return this.locale === 'fr' ? `« ${text} »` : `"${text}"`;
+    }
+
     private line(node: AstNode | undefined): number {
         return node?.$cstNode?.range.start.line ?? this.protocolLine;
     }
@@ -458,7 +463,7 @@ class ModelBuilder {
         }
         if (externe?.urgences) return this.t('emergency');
         if (externe?.samu) return this.t('samu');
-        return externe?.autre ? `« ${externe.autre} »` : '';
+        return externe?.autre ? this.quote(externe.autre) : '';
     }
 
     private libraryTitle(node: AstNode): string | undefined {
@@ -579,7 +584,7 @@ class ModelBuilder {
             const section: Section = {
                 id: kind.type,
                 number: sections.length + 1,
-                title: this.t(SECTION_TITLES[kind.type] ?? 'objectives'),
+                title: SECTION_TITLES[kind.type] ? this.t(SECTION_TITLES[kind.type]!) : kind.label[this.locale],
                 empty: content.blocks.length === 0,
                 blocks: content.blocks,
                 line: this.line(firstNode),
@@ -651,7 +656,7 @@ class ModelBuilder {
                 this.field('experience', experience ? { markdown: [escapeMarkdown(experience), node.experienceDetail].filter(Boolean).join(' ') } : undefined, node)
             ]);
             const role = this.t(type === 'Delegant' ? 'delegant' : 'delegue');
-            return this.group(node, `${role} « ${node.name} » : ${profession?.libelle ?? node.profession?.$refText ?? ''}`, [fields]);
+            return this.group(node, `${role} ${this.quote(node.name)}${this.t('colon')}${profession?.libelle ?? node.profession?.$refText ?? ''}`, [fields]);
         });
         return { blocks, nodes };
     }
@@ -802,12 +807,12 @@ class ModelBuilder {
         const lone = etape.situations.length === 1 && etape.situations[0].sinon;
         const branches = etape.situations.map(situation => {
             const action = this.action(situation.action);
-            const conditionLabel = situation.sinon ? this.t(lone ? 'only' : 'otherwise') : this.t('ifCondition', { condition: `« ${situation.condition ?? ''} »` });
+            const conditionLabel = situation.sinon ? this.t(lone ? 'only' : 'otherwise') : this.t('ifCondition', { condition: this.quote(situation.condition ?? '') });
             return this.anchor(situation, {
                 ...(situation.sinon ? {} : { condition: situation.condition ?? '' }),
                 conditionLabel,
                 action,
-                summary: `${conditionLabel} : ${lowerFirst(this.actionSentence(action))}`,
+                summary: `${conditionLabel}${this.t('colon')}${lowerFirst(this.actionSentence(action))}`,
                 line: this.line(situation), notes: []
             } as TreeBranch);
         });
@@ -836,16 +841,16 @@ class ModelBuilder {
     private processTable(parcours: Parcours, steps: TreeStep[]): TableBlock {
         const rows = steps.map(step => {
             const description: Content[] = [];
-            if (step.who.length > 0) description.push(`${this.t('who')} : ${step.who.join(', ')}`);
-            if (step.where) description.push({ markdown: `${escapeMarkdown(this.t('whereStep'))} : ${contentMarkdown(step.where)}` });
-            if (step.when) description.push({ markdown: `${escapeMarkdown(this.t('when'))} : ${contentMarkdown(step.when)}` });
+            if (step.who.length > 0) description.push(`${this.t('who')}${this.t('colon')}${step.who.join(', ')}`);
+            if (step.where) description.push({ markdown: `${escapeMarkdown(this.t('whereStep'))}${this.t('colon')}${contentMarkdown(step.where)}` });
+            if (step.when) description.push({ markdown: `${escapeMarkdown(this.t('when'))}${this.t('colon')}${contentMarkdown(step.when)}` });
             if (step.description) description.push(step.description);
             description.push(...step.branches.map(branch => branch.summary));
             return {
                 cells: [
                     `${step.number}. ${step.title}`,
                     description,
-                    step.risks.map(risk => (risk.severity ? `${risk.label} (${this.t('severity').toLowerCase()} : ${risk.severity.toLowerCase()})` : risk.label)),
+                    step.risks.map(risk => (risk.severity ? `${risk.label} (${this.t('severity').toLowerCase()}${this.t('colon')}${risk.severity.toLowerCase()})` : risk.label)),
                     step.risks.map(risk => risk.mitigation).filter(isDefined)
                 ],
                 line: step.line, notes: []
@@ -862,10 +867,10 @@ class ModelBuilder {
         const parcours = this.model.parcours;
         const blocks = parcours.map((tree, index) => {
             const steps = tree.etapes.map((etape, position) => this.step(etape, position === 0));
-            const title = tree.titre ?? (tree.name ? `${this.t('tree')} « ${tree.name} »` : `${this.t('tree')} ${index + 1}`);
+            const title = tree.titre ?? (tree.name ? `${this.t('tree')} ${this.quote(tree.name)}` : `${this.t('tree')} ${index + 1}`);
             const treeBlock: TreeBlock = { type: 'tree', steps, line: this.line(tree), notes: [] };
             return this.group(tree, title, [treeBlock, steps.length > 0 ? this.processTable(tree, steps) : undefined],
-                tree.titre && tree.name ? `${this.t('tree')} « ${tree.name} »` : undefined);
+                tree.titre && tree.name ? `${this.t('tree')} ${this.quote(tree.name)}` : undefined);
         });
         return { blocks, nodes: parcours };
     }
@@ -967,7 +972,7 @@ class ModelBuilder {
                 line: lineOf(entry), notes: []
             };
             if (at) this.anchor(at, sheet);
-            return this.group(undefined, `${this.t('indicator')} : ${node.libelle ?? node.name}`, [sheet], entry.origin, lineOf(entry));
+            return this.group(undefined, `${this.t('indicator')}${this.t('colon')}${node.libelle ?? node.name}`, [sheet], entry.origin, lineOf(entry));
         });
         return { blocks: [summary, ...sheets], nodes };
     }
@@ -999,7 +1004,7 @@ class ModelBuilder {
         const nodes = this.model.all('Annexe');
         if (nodes.length === 0) return { blocks: [], nodes };
         const items = nodes.map(node => this.anchor(node, {
-            content: node.fichier ? `${node.titre ?? ''} — ${this.t('file').toLowerCase()} : ${node.fichier}` : (node.titre ?? ''),
+            content: node.fichier ? `${node.titre ?? ''} — ${this.t('file').toLowerCase()}${this.t('colon')}${node.fichier}` : (node.titre ?? ''),
             line: this.line(node), notes: []
         } as ListItem));
         return { blocks: [{ type: 'list', items, line: items[0].line, notes: [] }], nodes };
@@ -1021,7 +1026,7 @@ class ModelBuilder {
                     : this.line(present);
             const details = item.status === 'missing'
                 ? item.diagnostics.map(messageText)
-                : item.suppressed.map(s => `${this.t('justification')} : ${s.justification}`);
+                : item.suppressed.map(s => `${this.t('justification')}${this.t('colon')}${s.justification}`);
             return {
                 id: item.requirement.id,
                 legalBasis: item.requirement.legalBasis,
@@ -1047,7 +1052,7 @@ class ModelBuilder {
         if (isProtocole(container)) return this.locale === 'fr' ? 'Protocole entier' : 'Whole protocol';
         const kind = sectionKind(container.$type)?.label[this.locale] ?? NODE_LABELS[container.$type]?.[this.locale] ?? container.$type;
         const name = (container as { name?: string }).name;
-        return name ? `${kind} « ${name} »` : kind;
+        return name ? `${kind} ${this.quote(name)}` : kind;
     }
 
     private buildSuppressions(): SuppressionEntry[] {

@@ -257,7 +257,7 @@ class DocxBuilder {
                 children: [
                     new TextRun({ text: `${this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind)} `, bold: true, color: colors.ink, size: 17 }),
                     new TextRun({ text: note.message, size: 17 }),
-                    ...(note.justification !== undefined ? [new TextRun({ text: ` ${this.t('justification')} : ${note.justification}`, italics: true, size: 17 })] : []),
+                    ...(note.justification !== undefined ? [new TextRun({ text: ` ${this.t('justification')}${this.t('colon')}${note.justification}`, italics: true, size: 17 })] : []),
                     new TextRun({ text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, size: 14 })
                 ]
             });
@@ -462,7 +462,7 @@ class DocxBuilder {
         const addMeta = (key: LabelKey, value: Content | string[] | undefined) => {
             if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
             if (meta.length > 0) meta.push(new TextRun({ text: '    ', size: 17 }));
-            meta.push(new TextRun({ text: `${this.t(key)} : `, bold: true, color: COLORS.muted, size: 17 }));
+            meta.push(new TextRun({ text: `${this.t(key)}${this.t('colon')}`, bold: true, color: COLORS.muted, size: 17 }));
             meta.push(...(Array.isArray(value) ? [new TextRun({ text: value.join(', '), size: 17 })] : this.inline(value as Content, { size: 17 })));
         };
         addMeta('who', step.who);
@@ -496,13 +496,13 @@ class DocxBuilder {
                 children: [this.tableCell(step.risks.flatMap(risk => [
                     new Paragraph({
                         children: [
-                            new TextRun({ text: `${this.t('risk')} : `, bold: true, color: COLORS.riskInk, size: 17 }),
+                            new TextRun({ text: `${this.t('risk')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: 17 }),
                             new TextRun({ text: risk.label, size: 17 }),
                             ...(risk.severity ? [new TextRun({ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted, size: 17 })] : [])
                         ]
                     }),
                     ...(risk.mitigation ? [new Paragraph({
-                        children: [new TextRun({ text: `${this.t('riskControl')} : `, bold: true, color: COLORS.riskInk, size: 17 }), ...this.inline(risk.mitigation, { size: 17 })]
+                        children: [new TextRun({ text: `${this.t('riskControl')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: 17 }), ...this.inline(risk.mitigation, { size: 17 })]
                     })] : []),
                     ...this.notes(risk.notes)
                 ]), { fill: COLORS.risk, span: 3 })]

@@ -130,7 +130,7 @@ ${script ? `<script${nonceAttr}>${script.replace(/<\/(script)/gi, '<\\/$1').repl
     private note(note: Note): string {
         const kindLabel = this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind);
         const justification = note.justification !== undefined
-            ? ` <span class="coop-note-justification">${esc(this.t('justification'))} : ${esc(note.justification)}</span>` : '';
+            ? ` <span class="coop-note-justification">${esc(this.t('justification'))}${this.t('colon')}${esc(note.justification)}</span>` : '';
         return `<aside class="coop-note coop-note-${note.kind}" data-line="${note.line}" role="note" title="${esc(this.t('viewSource', { line: note.line + 1 }))}">`
             + `<span class="coop-note-label">${esc(kindLabel)}</span> <span class="coop-note-message">${esc(note.message)}</span>${justification}`
             + ` <code class="coop-note-code">${esc(note.code)}</code> <span class="coop-note-line">${esc(this.t('lineShort', { line: note.line + 1 }))}</span></aside>`;
@@ -203,7 +203,7 @@ ${body}
 
     private fields(block: FieldsBlock, level: number): string {
         const rows = block.fields.map((field: Field) => `<div class="coop-field" data-line="${field.line}"><dt>${esc(field.label)}</dt><dd>${this.cell(field.value)}${this.notes(field.notes)}</dd></div>`).join('');
-        return `<div class="coop-block coop-fields" data-line="${block.line}">${block.title ? this.heading(level + 1, block.title) : ''}<dl>${rows}</dl>${this.notes(block.notes)}</div>`;
+        return `<div class="coop-block coop-fields${block.layout === 'sheet' ? ' coop-fields-sheet' : ''}" data-line="${block.line}">${block.title ? this.heading(level + 1, block.title) : ''}<dl>${rows}</dl>${this.notes(block.notes)}</div>`;
     }
 
     private prose(block: ProseBlock, level: number): string {
@@ -375,6 +375,11 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-block { margin: 6px 0; }
 .coop-fields dl { margin: 0; }
 .coop-field { display: grid; grid-template-columns: minmax(0, 30%) minmax(0, 1fr); gap: 10px; padding: 3px 0; border-bottom: 1px dotted var(--line); break-inside: avoid; }
+/* The template's indicator sheet: a bordered two-column grid */
+.coop-fields-sheet dl { border: 1px solid var(--line); border-bottom: 0; }
+.coop-fields-sheet .coop-field { gap: 0; padding: 0; border-bottom: 1px solid var(--line); }
+.coop-fields-sheet dt { background: var(--soft); padding: 3px 6px; border-right: 1px solid var(--line); }
+.coop-fields-sheet dd { padding: 3px 6px; }
 .coop-list ul { padding-left: 1.3em; }
 .coop-list li { margin: 2px 0; break-inside: avoid; }
 .coop-tag { color: var(--muted); font-size: 8.5pt; font-family: ui-monospace, Menlo, Consolas, monospace; }

@@ -10,11 +10,12 @@ const l = (fr: string, en: string): Localized => ({ fr, en });
 export const LABELS = {
     kicker: l('Protocole de coopération entre professionnels de santé (art. L.4011-1 du Code de la santé publique)', 'Cooperation protocol between health professionals (art. L.4011-1 of the French public health code)'),
     untitled: l('Protocole sans intitulé', 'Untitled protocol'),
+    /** The separator before a value: a space before the colon in French, none in English. */
+    colon: l(' : ', ': '),
     notFilled: l('Non renseigné.', 'Not filled in.'),
     contents: l('Sommaire', 'Contents'),
     page: l('Page {page} / {pages}', 'Page {page} / {pages}'),
     version: l('Version', 'Version'),
-    sourceLine: l('ligne {line}', 'line {line}'),
     generatedBy: l('Document établi avec coop à partir du fichier source ; les numéros de ligne renvoient à ce fichier.', 'Document produced by coop from the source file; line numbers refer to that file.'),
 
     // Header
@@ -38,7 +39,6 @@ export const LABELS = {
     legalBasis: l('Fondement', 'Legal basis'),
     statusColumn: l('État', 'Status'),
     where: l('Rubrique', 'Section'),
-    details: l('Observations', 'Remarks'),
     met: l('Satisfaite', 'Met'),
     missing: l('Non satisfaite', 'Not met'),
     suppressedStatus: l('Satisfaite par dérogation justifiée', 'Met through a justified suppression'),
@@ -118,7 +118,6 @@ export const LABELS = {
     description: l('Description', 'Description'),
     risksIdentified: l('Risques identifiés', 'Risks identified'),
     riskControl: l('Maîtrise du risque', 'Risk control'),
-    step: l('Étape', 'Step'),
     stepN: l('Étape {n}', 'Step {n}'),
     who: l('Qui', 'Who'),
     whereStep: l('Où', 'Where'),

@@ -244,12 +244,16 @@ class PdfBuilder {
             // headline level) moves to the next page. Containers (stacks, tables) are not content.
             pageBreakBefore: (node, queries) => {
                 const id = (node as { id?: string }).id;
-                if (node.headlineLevel !== 1 || !id) return false;
+                // A node that pdfmake moved to the next page (a row that did not fit) keeps its first
+                // position too: only nodes laid out on one page tell where they are.
+                if (node.headlineLevel !== 1 || !id || node.pageNumbers.length !== 1) return false;
+                const page = node.pageNumbers[0];
                 // Too close to the bottom for a line of what follows, or followed on its page only by
                 // other headings, rules and the running header and footer.
                 const nearBottom = node.startPosition.top > PAGE_HEIGHT - MARGIN_BOTTOM - KEEP_WITH_NEXT;
                 const alone = queries.getFollowingNodesOnPage()
-                    .filter(following => following.text !== undefined || following.canvas !== undefined)
+                    .filter(following => (following.text !== undefined || following.canvas !== undefined)
+                        && following.pageNumbers.length === 1 && following.pageNumbers[0] === page)
                     .every(following => following.headlineLevel !== undefined);
                 if (nearBottom || alone) orphans.add(id);
                 return false;
@@ -322,7 +326,7 @@ class PdfBuilder {
             const text: PdfContent[] = [
                 { text: `${kind} `, bold: true, color: colors.ink },
                 { text: glyphSafe(note.message) },
-                ...(note.justification !== undefined ? [{ text: ` ${this.t('justification')} : ${glyphSafe(note.justification)}`, italics: true }] : []),
+                ...(note.justification !== undefined ? [{ text: ` ${this.t('justification')}${this.t('colon')}${glyphSafe(note.justification)}`, italics: true }] : []),
                 { text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, fontSize: 7 }
             ];
             return {
@@ -521,7 +525,7 @@ class PdfBuilder {
         const addMeta = (key: LabelKey, value: Content | string[] | undefined) => {
             if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
             if (meta.length > 0) meta.push({ text: '    ' });
-            meta.push({ text: `${this.t(key)} : `, bold: true, color: COLORS.muted });
+            meta.push({ text: `${this.t(key)}${this.t('colon')}`, bold: true, color: COLORS.muted });
             meta.push(...(Array.isArray(value) ? [glyphSafe(value.join(', '))] : this.inlineOf(value as Content)));
         };
         addMeta('who', step.who);
@@ -551,8 +555,8 @@ class PdfBuilder {
         ] as TableCell[]);
         const risks: PdfContent[] = step.risks.map(risk => ({
             columns: [
-                { text: [{ text: `${this.t('risk')} : `, bold: true, color: COLORS.riskInk }, glyphSafe(risk.label), ...(risk.severity ? [{ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted }] : [])], width: '*' },
-                { text: [{ text: `${this.t('riskControl')} : `, bold: true, color: COLORS.riskInk }, ...(risk.mitigation ? this.inlineOf(risk.mitigation) : ['—'])], width: '*' }
+                { text: [{ text: `${this.t('risk')}${this.t('colon')}`, bold: true, color: COLORS.riskInk }, glyphSafe(risk.label), ...(risk.severity ? [{ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted }] : [])], width: '*' },
+                { text: [{ text: `${this.t('riskControl')}${this.t('colon')}`, bold: true, color: COLORS.riskInk }, ...(risk.mitigation ? this.inlineOf(risk.mitigation) : ['—'])], width: '*' }
             ],
             columnGap: 10, fontSize: 8, margin: [0, 1, 0, 1]
         } as PdfContent));

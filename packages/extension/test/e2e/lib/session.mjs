@@ -166,6 +166,19 @@ export class EditorSession {
         });
         this.page = await this.browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
         this.page.setDefaultTimeout(30_000);
+        // code-server registers its own service worker (an offline-app helper, scope `/`). Its
+        // webviews are served from the workbench's origin, so that worker can end up controlling
+        // a webview's frame instead of the webview's resource worker: the webview then waits for
+        // a controller change (« Found unexpected service worker controller ») and its page's
+        // scripts never load. The desktop editor has no such worker; keep it out.
+        await this.page.addInitScript(() => {
+            const container = navigator.serviceWorker;
+            if (!container) return;
+            const register = container.register.bind(container);
+            container.register = (url, options) => String(url).includes('/_static/out/browser/serviceWorker.js')
+                ? Promise.reject(new Error('code-server service worker disabled by the e2e driver'))
+                : register(url, options);
+        });
         return this.page;
     }
 

@@ -24,6 +24,6 @@ describe('completion', () => {
         const position = positionOf(editor.document, 'délégant mg : ', 'délégant mg : '.length);
         const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
         const proposed = labels(list, vscode.CompletionItemKind.Reference);
-        assert.ok(proposed.includes('médecin'), JSON.stringify(proposed.slice(0, 40)));
+        assert.ok(proposed.includes('médecin'), `${JSON.stringify(proposed.slice(0, 40))}; all ${list?.items.length} items: ${JSON.stringify((list?.items ?? []).slice(0, 10).map(item => [item.label, item.kind]))}`);
     });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import type { ExportFormat } from '../../../src/preview/requests.js';
 import { activateExtension, eventually, openAndWaitForDiagnostics, workspaceUri, zipEntries } from './helpers.js';
 
@@ -17,8 +18,16 @@ describe('exports', () => {
         const api = await activateExtension();
         await eventually(() => api.client.sendRequest('coop/conformity', { uri: source.toString() }).catch(() => null), answer => answer !== null,
             () => 'the server to know the example (coop/conformity not null)');
+        stateListener = api.client.onDidChangeState(event => states.push(`${State[event.newState]} (${new Date().toISOString().slice(11, 23)})`));
     });
-    after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+    after(async () => {
+        stateListener?.dispose();
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    /** The language client's state changes since `before` (a server crash shows here). */
+    const states: string[] = [];
+    let stateListener: vscode.Disposable | undefined;
 
     /** Runs the export command with a target (no dialog); on failure, says what the server answered. */
     async function exportTo(command: string, format: ExportFormat): Promise<Uint8Array> {
@@ -26,11 +35,12 @@ describe('exports', () => {
         const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(command, source, target);
         if (!written) {
             const api = await activateExtension();
+            const why = api.exports.lastFailure;
             const answer = await api.client.sendRequest('coop/export', { uri: source.toString(), format }).then(
-                result => `answer ${JSON.stringify(result)?.slice(0, 120)}`,
+                result => `answer ${JSON.stringify(result)?.slice(0, 80)}…`,
                 (error: Error) => `error: ${error.message}`
             );
-            assert.fail(`${command} wrote nothing; the server's coop/export gives ${answer}`);
+            assert.fail(`${command} wrote nothing (${why}); asked again now, the server's coop/export gives ${answer}; server states during the tests: ${states.join(' → ') || 'no change'}`);
         }
         assert.equal(written.toString(), target.toString());
         return vscode.workspace.fs.readFile(target);
@@ -63,6 +73,8 @@ describe('exports', () => {
         const target = vscode.Uri.joinPath(folder, 'absent.html');
         const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('coop.exportHtml', workspaceUri('absent.coop'), target);
         assert.equal(written, undefined);
+        const api = await activateExtension();
+        assert.match(api.exports.lastFailure ?? '', /absent\.coop/, 'the reason names the file');
         await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'nothing written');
     });
 });

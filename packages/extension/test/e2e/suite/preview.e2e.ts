@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoopExtensionApi } from '../../../src/extension.js';
-import type { ProtocolPreview, WebviewDump } from '../../../src/preview/protocol-preview.js';
+import { webviewOptions, type ProtocolPreview, type WebviewDump } from '../../../src/preview/protocol-preview.js';
 import { activateExtension, eventually, openAndWaitForDiagnostics, pageScripts, positionOf, screenshot, waitFor, waitForPreview, workspaceUri } from './helpers.js';
 
 /** Tabs of preview panels (their view type is prefixed by the workbench). */
@@ -140,13 +140,26 @@ describe('preview', () => {
     });
 
     it('comes back after a window reload (serializer state: the document URI)', async () => {
-        preview().dispose();
-        await waitFor(() => previewTabs().length === 0 && !api.previews.get(uri), 'the preview closed');
-        // What VS Code does at a reload: a new panel of the view type, handed to the serializer
-        // with the state the page saved.
-        const panel = vscode.window.createWebviewPanel('coop.preview', 'restauré', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, {});
-        await api.previews.revive(panel, { uri: uri.toString() });
-        await waitForPreview(uri, snapshot => snapshot.kind === 'document' && snapshot.title === title, 'restored');
-        assert.ok((await dump()).text.includes(title), 'the restored webview runs its script and shows the title');
+        // What VS Code does at a reload: a new panel of the view type, with the options it had,
+        // handed to the serializer with the state the page saved (`{ uri }`).
+        const other = workspaceUri('titre-script.coop');
+        const panel = vscode.window.createWebviewPanel('coop.preview', 'restauré', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(api.previews));
+        await api.previews.revive(panel, { uri: other.toString() });
+        assert.equal(api.previews.get(other)?.panel, panel, 'the serializer adopted the panel');
+        const restored = await waitForPreview(other, snapshot => snapshot.kind === 'document', 'restored');
+        assert.ok(restored.title?.startsWith('Titre <script>'), restored.title);
+        assert.ok(restored.panelTitle.includes('Titre <script>'), restored.panelTitle);
+        assert.match(restored.html, /<script nonce="[^"]+" src="[^"]*\/media\/preview\.js"/, 'the page loads the preview script');
+        // (Its page is not asked to `dump`: under code-server, the page of a panel created by
+        // the tests themselves never starts, its webview waiting for a service worker; panels
+        // VS Code or the extension create do. The other tests check the running page.)
+        panel.dispose();
+
+        // A state without a document: nothing to restore, the panel is closed.
+        const empty = vscode.window.createWebviewPanel('coop.preview', 'vide', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, {});
+        let closed = false;
+        empty.onDidDispose(() => (closed = true));
+        await api.previews.revive(empty, undefined);
+        assert.ok(closed, 'disposed');
     });
 });
