@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    buildDocumentModel, CONFIG_FILE_NAME, ConfigError, createCoopServices, format, loadAndValidate, NotAProtocolError, parseConfig,
+    buildDocumentModel, createCoopServices, format, loadAndValidate, NotAProtocolError,
     renderDocx, renderHtml, renderPdf, type DocumentModel, type Locale, type LocaleSetting
 } from 'coop-language';
 import { collectCoopFiles } from './collect-files.js';
+import { displayPath, loadRuleConfig } from './config-file.js';
 import { UsageError } from './exit-codes.js';
 import { cliMessages } from './messages.js';
 import { writeAtomically } from './write-output.js';
@@ -84,8 +84,8 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
 
     const { shared, Coop } = createCoopServices(NodeFileSystem);
     Coop.i18n.Locale.current = options.lang;
-    const configPath = options.config ? resolve(cwd, options.config) : findConfig(cwd);
-    if (configPath) Coop.validation.RuleSettings.set((await readConfig(configPath, cwd, locale)).rules);
+    const config = await loadRuleConfig(options.config, cwd, locale);
+    if (config) Coop.validation.RuleSettings.set(config.rules);
 
     const results = await loadAndValidate(shared, inputs.filter(input => input !== undefined));
     const target = results.find(result => result.document.uri.toString() === URI.file(path).toString());
@@ -113,36 +113,3 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
     return 0;
 }
 
-/** The nearest coop.config.json in the working directory or one of its parents (as `coop validate`). */
-function findConfig(cwd: string): string | undefined {
-    for (let folder = cwd; ; folder = dirname(folder)) {
-        const candidate = join(folder, CONFIG_FILE_NAME);
-        if (existsSync(candidate)) return candidate;
-        if (dirname(folder) === folder) return undefined;
-    }
-}
-
-async function readConfig(path: string, cwd: string, locale: LocaleSetting) {
-    const shown = displayPath(path, cwd);
-    let text: string;
-    try {
-        text = await readFile(path, 'utf8');
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const key = code === 'ENOENT' ? cliMessages.pathNotFound : cliMessages.pathUnreadable;
-        throw new UsageError(format(locale.pick(key), { path: shown, reason: code ?? String(error) }));
-    }
-    try {
-        return parseConfig(text, locale);
-    } catch (error) {
-        if (error instanceof ConfigError) throw new UsageError(`coop : ${shown}:${error.line}:${error.column} : ${error.message}`);
-        throw error;
-    }
-}
-
-/** A path as the user reads it: relative to the working directory when inside it, else absolute. */
-function displayPath(path: string, cwd: string): string {
-    const relativePath = relative(cwd, path);
-    const shown = relativePath && !relativePath.startsWith('..') ? relativePath : path;
-    return sep === '/' ? shown : shown.split(sep).join('/');
-}

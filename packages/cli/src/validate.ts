@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    CONFIG_FILE_NAME, ConfigError, computeConformity, conformityLabel, createCoopServices, format, isProtocole, loadAndValidate, parseConfig, type Locale, type LocaleSetting
+    computeConformity, conformityLabel, createCoopServices, format, isProtocole, loadAndValidate, type Locale
 } from 'coop-language';
 import { collectCoopFiles } from './collect-files.js';
+import { displayPath, loadRuleConfig } from './config-file.js';
 import { UsageError } from './exit-codes.js';
 import { cliMessages } from './messages.js';
 import { byPosition, summarize, toReportDiagnostic, type ConformityReport, type ValidationReport } from './report.js';
@@ -26,10 +25,8 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     const { shared, Coop } = createCoopServices(NodeFileSystem);
     Coop.i18n.Locale.current = options.lang;
     const locale = Coop.i18n.Locale;
-    const configPath = options.config ?? findConfig(cwd);
-    if (configPath) {
-        Coop.validation.RuleSettings.set((await readConfig(configPath, cwd, locale)).rules);
-    }
+    const config = await loadRuleConfig(options.config, cwd, locale);
+    if (config) Coop.validation.RuleSettings.set(config.rules);
     const files = await collectCoopFiles(paths, locale);
     const inputs = await Promise.all(files.map(async path => {
         const shown = displayPath(path, cwd);
@@ -75,38 +72,4 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
         };
     });
     return { files: reports, summary: summarize(reports) };
-}
-
-/** The nearest coop.config.json in the working directory or one of its parents. */
-function findConfig(cwd: string): string | undefined {
-    for (let folder = cwd; ; folder = dirname(folder)) {
-        const candidate = join(folder, CONFIG_FILE_NAME);
-        if (existsSync(candidate)) return candidate;
-        if (dirname(folder) === folder) return undefined;
-    }
-}
-
-async function readConfig(path: string, cwd: string, locale: LocaleSetting) {
-    const shown = displayPath(path, cwd);
-    let text: string;
-    try {
-        text = await readFile(path, 'utf8');
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const key = code === 'ENOENT' ? cliMessages.pathNotFound : cliMessages.pathUnreadable;
-        throw new UsageError(format(locale.pick(key), { path: shown, reason: code ?? String(error) }));
-    }
-    try {
-        return parseConfig(text, locale);
-    } catch (error) {
-        if (error instanceof ConfigError) {
-            throw new UsageError(`coop : ${shown}:${error.line}:${error.column} : ${error.message}`);
-        }
-        throw error;
-    }
-}
-
-function displayPath(path: string, cwd: string): string {
-    const shown = relative(cwd, path) || path;
-    return sep === '/' ? shown : shown.split(sep).join('/');
 }
