@@ -49,8 +49,9 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
     const reports = results.map((result, index) => {
         const suppressed = Coop.validation.SuppressedDiagnostics.get(result.document);
         let conformity: ConformityReport | undefined;
-        if (isProtocole(result.document.parseResult.value)) {
-            const computed = computeConformity(result.diagnostics, suppressed);
+        const root = result.document.parseResult.value;
+        if (isProtocole(root)) {
+            const computed = computeConformity(result.diagnostics, suppressed, root);
             conformity = {
                 met: computed.met,
                 total: computed.total,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
-import { computeConformity, conformityLabel, createCoopServices, loadAndValidate, parseConfig, ConfigError, LocaleSetting } from 'coop-language';
+import { computeConformity, conformityLabel, createCoopServices, isProtocole, loadAndValidate, parseConfig, ConfigError, LocaleSetting } from 'coop-language';
 import { codes, protocol } from './helpers.js';
 
 async function validate(text: string, rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {}) {
@@ -74,5 +74,19 @@ describe('conformity', () => {
         const justified = computeConformity(ignored.diagnostics, ignored.suppressed);
         expect([justified.met, justified.suppressed]).toEqual([16, 1]);
         expect(conformityLabel(justified, 'en')).toBe('Conformity: 16/16 requirements (1 through a justified suppression)');
+    });
+});
+
+describe('conformity and language errors', () => {
+    it('counts an unresolved step in a decision tree against the decision-tree requirement', async () => {
+        const { shared } = createCoopServices(EmptyFileSystem);
+        const [result] = await loadAndValidate(shared, [{ uri: URI.file('/c.coop'), text: protocol('', { 'puis aller à decision': 'puis aller à decisoin' }) }]);
+        expect(result.diagnostics.map(d => d.code)).toEqual(['reference-inconnue', 'etape-inaccessible']);
+        const root = result.document.parseResult.value;
+        if (!isProtocole(root)) throw new Error('not a protocol');
+        // Without the protocol, a language error belongs to no requirement; with it, to the section it sits in.
+        const withoutUnreachable = result.diagnostics.filter(d => d.code === 'reference-inconnue');
+        expect(computeConformity(withoutUnreachable, []).items.find(i => i.requirement.id === 'arbres')!.status).toBe('met');
+        expect(computeConformity(withoutUnreachable, [], root).items.find(i => i.requirement.id === 'arbres')!.status).toBe('missing');
     });
 });

@@ -20,7 +20,7 @@ export class CoopCodeLensProvider implements CodeLensProvider {
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] | undefined {
         const root = document.parseResult.value;
         if (!isProtocole(root) || !root.$cstNode || !document.diagnostics) return undefined;
-        const conformity = computeConformity(document.diagnostics, this.suppressed.get(document));
+        const conformity = computeConformity(document.diagnostics, this.suppressed.get(document), root);
         const line = root.$cstNode.range.start.line;
         const missing = conformity.items.filter(item => item.status === 'missing').map(item => item.requirement.legalBasis);
         const title = conformityLabel(conformity, this.locale.current) + (missing.length > 0 ? ` — ${this.locale.pick({ fr: 'manquent', en: 'missing' })} : ${missing.join(', ')}` : '');

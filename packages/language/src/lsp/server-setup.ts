@@ -119,7 +119,7 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
     connection.onRequest('coop/conformity', async (params: DocumentRequestParams): Promise<ConformityResult | null> => {
         const document = await validatedDocument(shared, params.uri);
         if (!document || !isProtocole(document.parseResult.value)) return null;
-        const conformity = computeConformity(document.diagnostics ?? [], Coop.validation.SuppressedDiagnostics.get(document));
+        const conformity = computeConformity(document.diagnostics ?? [], Coop.validation.SuppressedDiagnostics.get(document), document.parseResult.value);
         return {
             met: conformity.met,
             total: conformity.total,

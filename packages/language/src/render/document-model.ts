@@ -1013,7 +1013,7 @@ class ModelBuilder {
     // ----- conformity, suppressions, diagnostics -----------------------------------------------
 
     private buildConformity(sections: Section[]): ConformityMatrix {
-        const conformity = computeConformity(this.diagnostics, this.suppressed);
+        const conformity = computeConformity(this.diagnostics, this.suppressed, this.protocole);
         const sectionTitle = (type: ElementType) => sections.find(section => section.id === (MERGED_INTO[type] ?? type))?.title
             ?? (HEADER_TYPES.has(type) ? sectionKind(type)?.label[this.locale] : undefined);
         const rows = conformity.items.map(item => {
