@@ -5,6 +5,6 @@ export default defineConfig({
         include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
         // Installs Object.groupBy on Node 20 before Langium loads (see the module's header).
         setupFiles: ['packages/language/compat/object-group-by.mjs'],
-        testTimeout: 30_000
+        testTimeout: 60_000
     }
 });

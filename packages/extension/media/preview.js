@@ -4,7 +4,7 @@
 //
 //   extension → page   { type: 'init', uri, line? }   after `ready`: the document, the editor's top line
 //                      { type: 'scroll', line }       the editor scrolled: show that source line at the top
-//                      { type: 'test', id, action: 'dump' | 'click', selector?, index? }   (e2e tests)
+//                      { type: 'test', id, action: 'dump' | 'click' | 'show', selector?, index? }   (e2e tests)
 //   page → extension   { type: 'ready' }              the page is loaded
 //                      { type: 'reveal', line }       a click on a block: show its source line
 //                      { type: 'test-result', id, result }
@@ -213,6 +213,11 @@
                     return { line: lineOf(element.closest('[data-line]')), status: status || undefined, text: element instanceof HTMLElement ? element.innerText.trim() : '' };
                 })
             };
+        }
+        if (message.action === 'show') {
+            const element = document.querySelector(typeof message.selector === 'string' ? message.selector : 'body');
+            if (element) element.scrollIntoView({ block: 'start', behavior: 'instant' });
+            return { shown: Boolean(element), scrollY: window.scrollY };
         }
         if (message.action === 'click') {
             const elements = document.querySelectorAll(typeof message.selector === 'string' ? message.selector : '[data-line]');

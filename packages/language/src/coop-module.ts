@@ -18,6 +18,7 @@ import { CoopScopeComputation } from './references/coop-scope-computation.js';
 import { CoopDocumentValidator } from './validation/coop-document-validator.js';
 import { registerValidationChecks } from './validation/coop-validator.js';
 import { SuppressedDiagnostics } from './validation/suppressed-diagnostics.js';
+import { CoopServiceRegistry } from './workspace/coop-service-registry.js';
 import { CoopWorkspaceManager } from './workspace/coop-workspace-manager.js';
 
 /** Services this language adds to Langium's. */
@@ -57,6 +58,7 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
 };
 
 export const CoopSharedModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
+    ServiceRegistry: (services) => new CoopServiceRegistry(services),
     workspace: {
         WorkspaceManager: (services) => new CoopWorkspaceManager(services)
     }

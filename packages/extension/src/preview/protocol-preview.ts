@@ -66,7 +66,7 @@ const TEST_TIMEOUT_MS = 15_000;
 const TRANSIENT_RETRY_MS = 500;
 const MAX_TRANSIENT_RETRIES = 5;
 
-
+/** The webview and panel options of every preview (the serializer's panels come with them). */
 export function webviewOptions(host: PreviewHost): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return {
         enableScripts: true,
@@ -112,9 +112,8 @@ export class ProtocolPreview implements vscode.Disposable {
     ) {
         // A restored panel has its options already; setting them again reloads the webview.
         const current = panel.webview.options;
-        const wanted = webviewOptions(host);
         if (!current.enableScripts || current.localResourceRoots?.length !== 1 || current.localResourceRoots[0]?.toString() !== host.mediaUri.toString()) {
-            panel.webview.options = wanted;
+            panel.webview.options = { enableScripts: true, localResourceRoots: [host.mediaUri] };
         }
         panel.iconPath = vscode.Uri.joinPath(host.mediaUri, 'preview-icon.svg');
         panel.title = vscode.l10n.t('Preview: {0}', posix.basename(documentUri.path));
@@ -181,10 +180,11 @@ export class ProtocolPreview implements vscode.Disposable {
     }
 
     /**
-     * Test channel: asks the page's script for its content (`dump`) or to click an element
-     * (`click`, the element being `document.querySelectorAll(selector)[index]`).
+     * Test channel: asks the page's script for its content (`dump`), to click an element
+     * (`click`, the element being `document.querySelectorAll(selector)[index]`) or to scroll one
+     * to the top (`show`).
      */
-    async test<T = unknown>(action: 'dump' | 'click', args: { selector?: string; index?: number } = {}, timeout = TEST_TIMEOUT_MS): Promise<T> {
+    async test<T = unknown>(action: 'dump' | 'click' | 'show', args: { selector?: string; index?: number } = {}, timeout = TEST_TIMEOUT_MS): Promise<T> {
         const deadline = Date.now() + timeout;
         await this.whenReady(timeout);
         const id = this.nextTestId++;

@@ -2,8 +2,8 @@
 // Checks the packaged extension as a user gets it: installs the .vsix into a fresh code-server
 // (`code-server --install-extension`), opens the workbench in headless Chromium and checks, through
 // the UI only, that opening a .coop file activates it (language mode, squiggles and Problems
-// entries from the bundled server) and that « Coop: New protocol » works. Screenshot:
-// test-results/vsix/vsix.png.
+// entries from the bundled server), that « Coop: New protocol » works, and that the preview
+// opens from the editor title bar (media/ is in the package). Screenshots: test-results/vsix/.
 //
 //   node test/e2e/check-vsix.mjs [path/to/coop-vscode-x.y.z.vsix]   (npm run test:vsix, after npm run package)
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -88,6 +88,23 @@ try {
         await page.locator('.monaco-editor .view-lines', { hasText: 'Titre du protocole' }).first().waitFor({ timeout: STEP_MS });
     });
     await page.screenshot({ path: join(screenshots, 'vsix-new-protocol.png') });
+    await check('« Open Preview to the Side » (editor title bar) shows the submission document', async () => {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cystite-femme.coop' }).click({ timeout: STEP_MS });
+        await page.locator('.monaco-editor .view-lines', { hasText: 'pollakiurie' }).first().waitFor({ timeout: STEP_MS });
+        await page.locator('.editor-actions .action-label[aria-label*="Preview to the Side"]').first().click({ timeout: STEP_MS });
+        // The page (media/preview.js from the .vsix, the server's HTML) is in a frame of the webview.
+        const deadline = Date.now() + STEP_MS;
+        for (;;) {
+            const texts = await Promise.all(page.frames().map(frame => frame.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+            if (texts.some(text => text.includes('pollakiurie') && /16\/16/.test(text))) break;
+            if (Date.now() > deadline) throw new Error('no webview frame shows the protocol and its conformity (16/16)');
+            await new Promise(resolve => setTimeout(resolve, 250));
+        }
+    });
+    // Let the webview paint what its frame already holds.
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+    await page.screenshot({ path: join(screenshots, 'vsix-preview.png') });
+    console.log('e2e: capture test-results/vsix/vsix-preview.png');
 } catch (error) {
     if (failed === 0) {
         failed = 1;

@@ -36,6 +36,39 @@ describe('package.json', () => {
     });
 });
 
+describe('package.json menus', () => {
+    const commands = new Set((manifest.contributes.commands as Array<{ command: string }>).map(entry => entry.command));
+    const submenus = new Set((manifest.contributes.submenus as Array<{ id: string }>).map(entry => entry.id));
+
+    it('only show contributed commands and submenus', () => {
+        for (const [menu, entries] of Object.entries(manifest.contributes.menus as Record<string, Array<{ command?: string; alt?: string; submenu?: string }>>)) {
+            for (const entry of entries) {
+                if (entry.command) expect(commands.has(entry.command), `${menu}: ${entry.command}`).toBe(true);
+                if (entry.alt) expect(commands.has(entry.alt), `${menu}: ${entry.alt}`).toBe(true);
+                if (entry.submenu) expect(submenus.has(entry.submenu), `${menu}: ${entry.submenu}`).toBe(true);
+            }
+        }
+    });
+
+    it('offers the preview in the editor title bar and the exports where the issue asks', () => {
+        const menus = manifest.contributes.menus as Record<string, Array<{ command?: string; alt?: string; submenu?: string; when?: string }>>;
+        expect(menus['editor/title']).toContainEqual(expect.objectContaining({ command: 'coop.openPreviewToSide', alt: 'coop.openPreview', group: 'navigation' }));
+        expect(menus['editor/title']).toContainEqual(expect.objectContaining({ submenu: 'coop.export', when: "activeWebviewPanelId == 'coop.preview'" }));
+        expect(menus['explorer/context']).toContainEqual(expect.objectContaining({ submenu: 'coop.export' }));
+        expect(menus['coop.export']!.map(entry => entry.command)).toEqual(['coop.exportHtml', 'coop.exportPdf', 'coop.exportDocx']);
+        expect(manifest.activationEvents).toContain('onWebviewPanel:coop.preview');
+    });
+
+    it('ships the preview script and icon in the .vsix', () => {
+        const ignore = readFileSync(new URL('.vscodeignore', root), 'utf8');
+        expect(ignore).toMatch(/^!media\/\*\.js$/m);
+        expect(ignore).toMatch(/^!media\/\*\.svg$/m);
+        for (const file of ['media/preview.js', 'media/preview-icon.svg']) {
+            expect(() => readFileSync(new URL(file, root)), file).not.toThrow();
+        }
+    });
+});
+
 describe('l10n/bundle.l10n.fr.json', () => {
     it('translates exactly the runtime strings of the sources', () => {
         const bundle = json('l10n/bundle.l10n.fr.json') as Record<string, string>;

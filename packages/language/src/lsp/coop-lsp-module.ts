@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule,
     createDefaultSharedModule,
@@ -12,6 +12,7 @@ import { CoopGeneratedModule, CoopGeneratedSharedModule } from '../generated/mod
 import { registerValidationChecks } from '../validation/coop-validator.js';
 import { CoopCodeActionProvider } from './coop-code-action-provider.js';
 import { CoopCodeLensProvider } from './coop-code-lens-provider.js';
+import { CoopDocumentUpdateHandler } from './coop-document-update-handler.js';
 import { CoopCompletionProvider } from './coop-completion-provider.js';
 import { CoopDocumentSymbolProvider } from './coop-document-symbol-provider.js';
 import { CoopFormatter } from './coop-formatter.js';
@@ -34,12 +35,19 @@ export const CoopLspModule: Module<CoopLspServices, PartialLangiumServices> = {
     }
 };
 
+/** Shared editor services: untitled documents are forgotten when their editor closes. */
+export const CoopLspSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        DocumentUpdateHandler: (services) => new CoopDocumentUpdateHandler(services)
+    }
+};
+
 /**
  * Creates the services of the language server: Langium's LSP defaults, the core module shared
  * with the CLI, and the editor features of this language.
  */
 export function createCoopLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Coop: CoopLspServices } {
-    const shared = inject(createDefaultSharedModule(context), CoopGeneratedSharedModule, CoopSharedModule);
+    const shared = inject(createDefaultSharedModule(context), CoopGeneratedSharedModule, CoopSharedModule, CoopLspSharedModule);
     const Coop = inject(createDefaultModule({ shared }), CoopGeneratedModule, CoopModule, CoopLspModule);
     shared.ServiceRegistry.register(Coop);
     registerValidationChecks(Coop);

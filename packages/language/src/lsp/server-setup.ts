@@ -98,7 +98,11 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
     };
 
     shared.lsp.LanguageServer.onInitialized(() => {
-        void loadConfigFile().then(revalidateAll);
+        // After the workspace (and the built-in catalogue) is loaded, so that no document is built without it.
+        void shared.workspace.WorkspaceManager.ready.then(async () => {
+            await loadConfigFile();
+            if (Object.keys(fileRules).length > 0) await revalidateAll();
+        });
     });
 
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
@@ -159,13 +163,21 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
     }
 }
 
-/** The document once validated, or undefined if the server does not know it. */
+/**
+ * The document once validated, or undefined if the server does not know it. A request may arrive
+ * just after the editor opened the document, before the server built it: wait for the workspace and
+ * for the pending update first.
+ */
 export async function validatedDocument(shared: LangiumSharedServices, uri: string): Promise<LangiumDocument | undefined> {
     let parsed: URI;
     try {
         parsed = URI.parse(uri);
     } catch {
         return undefined;
+    }
+    await shared.workspace.WorkspaceManager.ready;
+    if (!shared.workspace.LangiumDocuments.hasDocument(parsed) && shared.workspace.TextDocuments.get(parsed.toString())) {
+        await shared.workspace.WorkspaceLock.read(() => undefined);
     }
     if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined;
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);

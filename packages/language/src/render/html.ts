@@ -20,6 +20,12 @@ export interface HtmlOptions {
     locale?: Locale;
 }
 
+/**
+ * Column widths as classes (`<col class="w34">`), not `style` attributes: a webview's
+ * Content-Security-Policy allows the nonce'd style element but no inline style attribute.
+ */
+const COLUMN_WIDTHS = Array.from({ length: 100 }, (_, i) => `col.w${i + 1}{width:${i + 1}%}`).join('');
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, char => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', '\'': '#39' } as Record<string, string>)[char]};`);
@@ -95,6 +101,7 @@ class HtmlRenderer {
 <title>${esc(model.title)}</title>
 <style${nonceAttr}>
 ${STYLE}
+${COLUMN_WIDTHS}
 ${pageCss}
 </style>
 </head>
@@ -165,7 +172,7 @@ ${promoters}
 <p class="coop-conformity-summary coop-summary-${state}">${esc(matrix.label)}</p>
 <p class="coop-intro">${esc(matrix.intro)}</p>
 <table class="coop-table coop-conformity-table">
-<colgroup><col style="width:34%"><col style="width:16%"><col style="width:18%"><col style="width:32%"></colgroup>
+<colgroup><col class="w34"><col class="w16"><col class="w18"><col class="w32"></colgroup>
 <thead><tr><th>${esc(this.t('requirement'))}</th><th>${esc(this.t('legalBasis'))}</th><th>${esc(this.t('statusColumn'))}</th><th>${esc(this.t('where'))}</th></tr></thead>
 <tbody>
 ${rows}
@@ -216,7 +223,7 @@ ${body}
     }
 
     private table(block: TableBlock, headingTag: string): string {
-        const cols = block.widths.map(width => `<col style="width:${width}%">`).join('');
+        const cols = block.widths.map(width => `<col class="w${Math.min(100, Math.max(1, Math.round(width)))}">`).join('');
         const head = block.columns.map(column => `<th>${esc(column)}</th>`).join('');
         const rows = block.rows.map(row => `<tr data-line="${row.line}">${row.cells.map((cell, index) => `<td>${this.cell(cell)}${index === row.cells.length - 1 ? this.notes(row.notes) : ''}</td>`).join('')}</tr>`).join('\n');
         const title = block.title ? `<${headingTag}>${esc(block.title)}</${headingTag}>` : '';
@@ -286,7 +293,7 @@ ${risks}
         const entries = this.model.suppressions;
         const body = entries.length === 0
             ? `<p class="coop-empty">${esc(this.t('noSuppression'))}</p>`
-            : `<table class="coop-table"><colgroup><col style="width:26%"><col style="width:20%"><col style="width:30%"><col style="width:24%"></colgroup>
+            : `<table class="coop-table"><colgroup><col class="w26"><col class="w20"><col class="w30"><col class="w24"></colgroup>
 <thead><tr><th>${esc(this.t('rule'))}</th><th>${esc(this.t('scope'))}</th><th>${esc(this.t('justification'))}</th><th>${esc(this.t('findingsSetAside'))}</th></tr></thead><tbody>
 ${entries.map(entry => `<tr class="coop-suppression" data-line="${entry.line}"><td>${esc(entry.rule)}<br><code>${esc(entry.code)}</code></td><td>${esc(entry.scope)}</td><td>${esc(entry.justification)}</td>`
                 + `<td>${entry.findings.length === 0 ? `<span class="coop-muted">${esc(this.t('noFindingSetAside'))}</span>` : `<ul class="coop-cell-list">${entry.findings.map(finding => `<li data-line="${finding.line}">${esc(finding.message)}</li>`).join('')}</ul>`}</td></tr>`).join('\n')}
@@ -303,7 +310,7 @@ ${body}
         const body = all.length === 0
             ? `<p class="coop-empty">${esc(this.t('noDiagnostic'))}</p>`
             : `<p class="coop-intro">${esc(this.t('diagnosticsSummary', { errors, warnings, infos }))}</p>
-<table class="coop-table"><colgroup><col style="width:10%"><col style="width:16%"><col style="width:52%"><col style="width:22%"></colgroup>
+<table class="coop-table"><colgroup><col class="w10"><col class="w16"><col class="w52"><col class="w22"></colgroup>
 <thead><tr><th>${esc(this.t('line'))}</th><th>${esc(this.t('severityLevel'))}</th><th>${esc(this.t('message'))}</th><th>${esc(this.t('code'))}</th></tr></thead><tbody>
 ${all.map(note => `<tr class="coop-diagnostic coop-diagnostic-${note.kind}" data-line="${note.line}"><td>${note.line + 1}</td><td><span class="coop-badge coop-badge-${note.kind}">${esc(this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind))}</span></td><td>${esc(note.message)}</td><td><code>${esc(note.code)}</code></td></tr>`).join('\n')}
 </tbody></table>`;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openAndWaitForDiagnostics, positionOf, workspaceUri } from './helpers.js';
+import { openAndWaitForDiagnostics, positionOf, serverHistory, workspaceUri } from './helpers.js';
 
 /** Labels of the proposals of one kind (leaves out the editor's own word-based proposals). */
 function labels(list: vscode.CompletionList | undefined, kind: vscode.CompletionItemKind): string[] {
@@ -24,6 +24,6 @@ describe('completion', () => {
         const position = positionOf(editor.document, 'délégant mg : ', 'délégant mg : '.length);
         const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
         const proposed = labels(list, vscode.CompletionItemKind.Reference);
-        assert.ok(proposed.includes('médecin'), `${JSON.stringify(proposed.slice(0, 40))}; all ${list?.items.length} items: ${JSON.stringify((list?.items ?? []).slice(0, 10).map(item => [item.label, item.kind]))}`);
+        assert.ok(proposed.includes('médecin'), `${JSON.stringify(proposed.slice(0, 40))}; all ${list?.items.length} items: ${JSON.stringify((list?.items ?? []).slice(0, 10).map(item => [item.label, item.kind]))}; ${serverHistory()}`);
     });
 });

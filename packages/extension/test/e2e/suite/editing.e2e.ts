@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { CoopExtensionApi } from '../../../src/extension.js';
-import { activateExtension, codeOf, describeDiagnostics, openAndWaitForDiagnostics, screenshot, waitFor, workspaceUri } from './helpers.js';
+import { activateExtension, codeOf, describeDiagnostics, openAndWaitForDiagnostics, screenshot, serverHistory, waitFor, workspaceUri } from './helpers.js';
 
 describe('editing', () => {
     let api: CoopExtensionApi;
@@ -41,19 +41,21 @@ describe('editing', () => {
         await openAndWaitForDiagnostics(workspaceUri('cystite-femme.coop'));
         await api.conformity.refresh();
         // The editor is English under code-server; the example meets every requirement.
-        assert.equal(api.conformity.state.visible, true);
+        assert.equal(api.conformity.state.visible, true, `the summary is shown (${serverHistory()})`);
         assert.equal(api.conformity.state.text, '$(pass) Conformity: 16/16 requirements');
         assert.match(api.conformity.state.tooltip ?? '', /16 of 16/);
 
         // coop.language: fr restarts the server, whose summary is then French.
         await changeLanguage('fr');
         try {
-            await waitFor(() => api.conformity.state.text === '$(pass) Conformité : 16/16 exigences', () => `the French summary, got ${JSON.stringify(api.conformity.state)}`);
+            await waitFor(() => api.conformity.state.text === '$(pass) Conformité : 16/16 exigences',
+                () => `the French summary, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
             await screenshot('status-bar', '.statusbar-item');
         } finally {
             await changeLanguage(undefined);
         }
-        await waitFor(() => api.conformity.state.text === '$(pass) Conformity: 16/16 requirements', () => `the English summary again, got ${JSON.stringify(api.conformity.state)}`);
+        await waitFor(() => api.conformity.state.text === '$(pass) Conformity: 16/16 requirements',
+            () => `the English summary again, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
     });
 
     /** Sets `coop.language` and waits until the server has restarted with it. */

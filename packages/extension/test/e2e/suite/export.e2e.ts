@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
 import type { ExportFormat } from '../../../src/preview/requests.js';
-import { activateExtension, eventually, openAndWaitForDiagnostics, workspaceUri, zipEntries } from './helpers.js';
+import { activateExtension, eventually, openAndWaitForDiagnostics, serverHistory, workspaceUri, zipEntries } from './helpers.js';
 
 describe('exports', () => {
     const source = workspaceUri('cystite-femme.coop');
@@ -18,16 +17,8 @@ describe('exports', () => {
         const api = await activateExtension();
         await eventually(() => api.client.sendRequest('coop/conformity', { uri: source.toString() }).catch(() => null), answer => answer !== null,
             () => 'the server to know the example (coop/conformity not null)');
-        stateListener = api.client.onDidChangeState(event => states.push(`${State[event.newState]} (${new Date().toISOString().slice(11, 23)})`));
     });
-    after(async () => {
-        stateListener?.dispose();
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    });
-
-    /** The language client's state changes since `before` (a server crash shows here). */
-    const states: string[] = [];
-    let stateListener: vscode.Disposable | undefined;
+    after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
     /** Runs the export command with a target (no dialog); on failure, says what the server answered. */
     async function exportTo(command: string, format: ExportFormat): Promise<Uint8Array> {
@@ -40,7 +31,7 @@ describe('exports', () => {
                 result => `answer ${JSON.stringify(result)?.slice(0, 80)}…`,
                 (error: Error) => `error: ${error.message}`
             );
-            assert.fail(`${command} wrote nothing (${why}); asked again now, the server's coop/export gives ${answer}; server states during the tests: ${states.join(' → ') || 'no change'}`);
+            assert.fail(`${command} wrote nothing (${why}); asked again now, the server's coop/export gives ${answer}; ${serverHistory()}`);
         }
         assert.equal(written.toString(), target.toString());
         return vscode.workspace.fs.readFile(target);

@@ -21,7 +21,25 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
 export async function activateExtension(): Promise<CoopExtensionApi> {
     const extension = vscode.extensions.getExtension<CoopExtensionApi>(EXTENSION_ID);
     if (!extension) throw new Error(`extension ${EXTENSION_ID} not found`);
-    return extension.isActive ? extension.exports : withTimeout(Promise.resolve(extension.activate()), WAIT_MS, 'extension activation');
+    const api = extension.isActive ? extension.exports : await withTimeout(Promise.resolve(extension.activate()), WAIT_MS, 'extension activation');
+    recordServerStates(api);
+    return api;
+}
+
+const serverStates: string[] = [];
+let recording = false;
+
+/** Notes the language client's state changes (a restart after a server crash shows there). */
+function recordServerStates(api: CoopExtensionApi): void {
+    if (recording) return;
+    recording = true;
+    const names: Record<number, string> = { 1: 'stopped', 2: 'running', 3: 'starting' };
+    api.client.onDidChangeState(event => serverStates.push(`${names[event.newState] ?? event.newState} at ${new Date().toISOString().slice(11, 23)}`));
+}
+
+/** The server's state changes since the tests activated the extension, for failure messages. */
+export function serverHistory(): string {
+    return serverStates.length === 0 ? 'server never restarted' : `server states: ${serverStates.join(' → ')}`;
 }
 
 /** Waits until `condition()` holds, checking every 50 ms (for states that have no event). */

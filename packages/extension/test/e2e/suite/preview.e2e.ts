@@ -64,7 +64,14 @@ describe('preview', () => {
         assert.equal(page.requirements.length, conformity.total, 'one matrix row per requirement');
         assert.ok(page.requirements.every(row => row.status === 'met'), JSON.stringify(page.requirements.map(row => row.status)));
         assert.ok(page.requirements.every(row => typeof row.line === 'number'), 'every row points at its source');
+
+        // Pictures for humans: the editor and its preview, then the conformity matrix.
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        await vscode.commands.executeCommand('notifications.clearAll');
         await screenshot('preview', '.webview.ready');
+        await preview().test('show', { selector: '.coop-conformity' });
+        await screenshot('preview-matrix', '.webview.ready');
+        await preview().test('show', { selector: 'body' });
     });
 
     it('follows the scrolling of the editor', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, describeDiagnostics, openAndWaitForDiagnostics, screenshot, waitForDiagnostics, workspaceUri } from './helpers.js';
+import { activateExtension, codeOf, describeDiagnostics, openAndWaitForDiagnostics, screenshot, waitFor, waitForDiagnostics, workspaceUri } from './helpers.js';
 
 describe('quick fixes', () => {
     // The example without its `lieu "…"` line (made by test/e2e/workspace.mjs).
@@ -42,11 +42,14 @@ describe('quick fixes', () => {
         const errors = after.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
         assert.deepEqual(errors.map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error');
 
-        // Picture: the inserted section in the editor.
-        const inserted = editor.document.getText().search(/^[ \t]*lieu "/m);
-        const position = editor.document.positionAt(inserted);
-        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
-        editor.selection = new vscode.Selection(position, position);
+        // Picture: the inserted section in the editor, the summary back to 16/16.
+        const api = await activateExtension();
+        await waitFor(() => api.conformity.state.text.includes('16/16'), () => `the status bar at 16/16, got ${api.conformity.state.text}`);
+        const inserted = editor.document.positionAt(editor.document.getText().search(/^[ \t]*lieu "/m));
+        const shown = await vscode.window.showTextDocument(editor.document, { selection: new vscode.Selection(inserted, inserted.translate(1, 0)) });
+        shown.revealRange(new vscode.Range(inserted, inserted), vscode.TextEditorRevealType.InCenter);
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        await vscode.commands.executeCommand('notifications.clearAll');
         await screenshot('quickfix');
     });
 });
