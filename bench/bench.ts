@@ -36,6 +36,8 @@ const QUICK = argv.includes('--quick');
 const JSON_OUT = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
 const ONLY = argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const ROOT = process.env.COOP_BENCH_ROOT ?? process.cwd();
+/** The CLI to time: the repository's by default; COOP_BENCH_CLI names another build (to compare two versions). */
+const CLI = process.env.COOP_BENCH_CLI ?? join(ROOT, 'packages/cli/bin/coop.js');
 const runs = (normal: number) => (QUICK ? Math.max(3, Math.ceil(normal / 3)) : normal);
 const wanted = (section: string) => !ONLY || ONLY.includes(section) || (['keystroke', 'completion'].includes(section) && ONLY.includes('lsp'));
 
@@ -426,7 +428,7 @@ async function runCli(directory: string): Promise<CliRun> {
     const usageFile = join(directory, '..', `usage-${Date.now()}.json`);
     const preload = resolve(ROOT, 'bench/cli-usage.cjs');
     const started = now();
-    const child = spawn(process.execPath, [join(ROOT, 'packages/cli/bin/coop.js'), 'validate', directory, '--format', 'json'], {
+    const child = spawn(process.execPath, [CLI, 'validate', directory, '--format', 'json'], {
         cwd: ROOT,
         env: { ...process.env, COOP_BENCH_USAGE: usageFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}`.trim() },
         stdio: ['ignore', 'pipe', 'pipe']
@@ -550,8 +552,8 @@ async function main(): Promise<void> {
                 target(`Scaling, ×${inputRatio.toFixed(1)} input (100 → 1,000 files)`, `×${scaling.toFixed(1)}`, '≤ ×12', scaling <= 12);
             }
             if (wanted('cli')) {
-                const stale = bundleIsStale();
-                section(`CLI: node packages/cli/bin/coop.js validate <dir> --format json (wall time incl. Node start-up; median of ${runs(3)})`);
+                const stale = !process.env.COOP_BENCH_CLI && bundleIsStale();
+                section(`CLI: node ${process.env.COOP_BENCH_CLI ?? 'packages/cli/bin/coop.js'} validate <dir> --format json (wall time incl. Node start-up; median of ${runs(3)})`);
                 if (stale) row('WARNING', 'packages/cli/dist/coop.cjs is older than the sources: run npm run build');
                 const cli = new Map<number, CliRun[]>();
                 for (const [size, space] of spaces) {

@@ -10,7 +10,8 @@
 //                                       to) in $TMPDIR/coop-bench-profiles/; summarise one with
 //                                       node bench/profile-summary.mjs <file>
 //
-// The CLI part spawns packages/cli/bin/coop.js: run `npm run build` first.
+// The CLI part spawns packages/cli/bin/coop.js: run `npm run build` first (COOP_BENCH_CLI=<file> times
+// another build of the CLI instead, to compare two versions).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

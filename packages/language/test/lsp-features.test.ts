@@ -213,3 +213,13 @@ describe('code lens', () => {
         expect(lenses![0].range.start.line).toBe(0);
     });
 });
+
+describe('service registry', () => {
+    it('gives untitled editor documents to coop, and only .coop files on disk', () => {
+        const registry = services.shared.ServiceRegistry;
+        expect(registry.getServices(URI.parse('untitled:Untitled-1'))).toBe(services.Coop);
+        expect(registry.hasServices(URI.parse('untitled:Untitled-1'))).toBe(true);
+        expect(registry.hasServices(URI.file('/ws/p.coop'))).toBe(true);
+        expect(registry.hasServices(URI.file('/ws/coop.config.json'))).toBe(false);
+    });
+});

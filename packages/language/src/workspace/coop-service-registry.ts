@@ -8,12 +8,15 @@ import { DefaultServiceRegistry, type LangiumCoreServices, type URI } from 'lang
  * default rule, so that coop.config.json, say, is never taken for a protocol.
  */
 export class CoopServiceRegistry extends DefaultServiceRegistry {
+    // Langium's hasServices calls getServices: both overrides only add to the default answer,
+    // never call each other through super.
     override getServices(uri: URI): LangiumCoreServices {
-        return !super.hasServices(uri) && this.isEditorOnly(uri) && this.all.length > 0 ? this.all[0] : super.getServices(uri);
-    }
-
-    override hasServices(uri: URI): boolean {
-        return super.hasServices(uri) || (this.isEditorOnly(uri) && this.all.length > 0);
+        try {
+            return super.getServices(uri);
+        } catch (error) {
+            if (this.isEditorOnly(uri) && this.all.length > 0) return this.all[0];
+            throw error;
+        }
     }
 
     private isEditorOnly(uri: URI): boolean {

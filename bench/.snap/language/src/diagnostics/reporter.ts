@@ -1,0 +1,44 @@
+import { CstUtils, type AstNode, type CstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { format, type LocaleSetting } from '../i18n/locale.js';
+import type { CoopDiagnosticData } from './definition.js';
+import { getDefinition, type DiagnosticCode } from './registry.js';
+
+export type ReportOptions<N extends AstNode> = Omit<DiagnosticInfo<N>, 'node' | 'code' | 'data'> & {
+    data?: Omit<CoopDiagnosticData, 'code'>;
+};
+
+/** Reports a registered diagnostic: default severity, message in the current language, stable code. */
+export class DiagnosticReporter {
+    constructor(private readonly locale: LocaleSetting) {}
+
+    report<N extends AstNode>(accept: ValidationAcceptor, code: DiagnosticCode, node: N, args: Record<string, string | number> = {}, options: ReportOptions<N> = {}): void {
+        const definition = getDefinition(code);
+        const message = format(this.locale.pick(definition.message), args);
+        const located = options.property !== undefined || options.keyword !== undefined || options.range !== undefined;
+        const range = located || !node.$cstNode ? options.range : headRange(node.$cstNode);
+        accept(definition.severity, message, { ...options, ...(range ? { range } : {}), node, data: { ...options.data, code } });
+    }
+
+    /** A localized message template of the registry, filled (for messages built outside checks). */
+    message(code: DiagnosticCode, args: Record<string, string | number> = {}): string {
+        return format(this.locale.pick(getDefinition(code).message), args);
+    }
+}
+
+/**
+ * The head of an element: its tokens up to its opening brace or the end of its first line
+ * (« acte bu "Bandelette" », « patients »), so a diagnostic on a block does not underline the
+ * whole block.
+ */
+export function headRange(cst: CstNode): Range {
+    let first: CstNode | undefined;
+    let last: CstNode | undefined;
+    for (const leaf of CstUtils.flattenCst(cst)) {
+        if (leaf.hidden) continue;
+        if (first && (leaf.text === '{' || leaf.range.start.line !== first.range.start.line)) break;
+        first ??= leaf;
+        last = leaf;
+    }
+    return first && last ? { start: first.range.start, end: last.range.end } : cst.range;
+}

@@ -1,0 +1,111 @@
+import { GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { isArticle, isProfession } from '../generated/ast.js';
+import type { LocaleSetting } from '../i18n/locale.js';
+import { sectionKind } from '../model/sections.js';
+import { fold } from '../model/text.js';
+import type { CoopLspServices } from './coop-lsp-module.js';
+import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
+
+/**
+ * Completion: Langium's keywords and cross-references (acts, steps, délégués, professions and
+ * derogable articles of the catalogue), plus
+ * - a snippet per section wherever a protocol element may start, and a whole protocol in an empty file;
+ * - accent-free typing: « deleg » finds « délégant » (filter text), and unaccented keyword
+ *   spellings are not offered twice;
+ * - no keyword offered where a name is being declared (they are only allowed, not suggested).
+ */
+export class CoopCompletionProvider extends DefaultCompletionProvider {
+    private readonly locale: LocaleSetting;
+
+    constructor(services: CoopLspServices) {
+        super(services);
+        this.locale = services.i18n.Locale;
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        const list = await super.getCompletion(document, params);
+        if (!list) return list;
+        const text = document.textDocument.getText();
+        if (text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '') {
+            list.items.unshift(this.snippet(this.locale.pick({ fr: 'Nouveau protocole (squelette complet)', en: 'New protocol (complete skeleton)' }), 'protocole', newProtocolSnippet(), '0'));
+            return list;
+        }
+        // At the level of protocol elements (the keyword `patients` is offered): add the section skeletons.
+        if (list.items.some(item => item.label === 'patients' && item.kind === CompletionItemKind.Keyword)) {
+            for (const [type, body] of Object.entries(SECTION_SKELETONS)) {
+                const kind = sectionKind(type)!;
+                list.items.push(this.snippet(`${kind.keyword} …`, kind.keyword, body!, '2', this.locale.pick(kind.label)));
+            }
+        }
+        return list;
+    }
+
+    private snippet(label: string, filter: string, body: string, sortText: string, detail?: string): CompletionItem {
+        return {
+            label,
+            kind: CompletionItemKind.Snippet,
+            detail: detail ?? this.locale.pick({ fr: 'Modèle', en: 'Template' }),
+            insertText: body,
+            insertTextFormat: InsertTextFormat.Snippet,
+            filterText: fold(filter),
+            sortText
+        };
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        // Keywords allowed as names are not proposed where a name is expected.
+        const rule = findRule(keyword);
+        if (rule?.name === 'Nom') return false;
+        // The catalogue is the tool's own.
+        if (keyword.value === 'catalogue') return false;
+        // « delegant » is accepted, but « délégant » is what we offer.
+        if (isUnaccentedVariant(keyword)) return false;
+        return super.filterKeyword(context, keyword);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        acceptor(context, {
+            label: keyword.value,
+            kind: this.getKeywordCompletionItemKind(keyword),
+            detail: this.locale.pick({ fr: 'Mot-clé', en: 'Keyword' }),
+            filterText: fold(keyword.value),
+            sortText: '1'
+        });
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext) {
+        // Professions are indexed under both spellings; offer the accented one only.
+        return super.getReferenceCandidates(refInfo, context).filter(description => !(description.type === 'Profession' && description.name !== this.nameOf(description)));
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        let detail: string | undefined;
+        if (isProfession(node)) detail = `${node.libelle} — ${node.article.$refText}`;
+        else if (isArticle(node)) detail = node.objet;
+        else if (node && 'libelle' in node) detail = String((node as { libelle: unknown }).libelle);
+        else if (node && 'titre' in node && (node as { titre?: unknown }).titre) detail = String((node as { titre: unknown }).titre);
+        return { ...item, detail: detail ?? item.detail, filterText: fold(description.name) };
+    }
+
+    private nameOf(description: AstNodeDescription): string | undefined {
+        return description.node ? this.nameProvider.getName(description.node) : description.name;
+    }
+}
+
+function findRule(keyword: GrammarAST.Keyword): GrammarAST.ParserRule | undefined {
+    let node: GrammarAST.AbstractElement | GrammarAST.AbstractRule | undefined = keyword;
+    while (node && !GrammarAST.isParserRule(node)) node = (node as { $container?: GrammarAST.AbstractElement }).$container;
+    return node as GrammarAST.ParserRule | undefined;
+}
+
+/** A keyword written without accents whose accented spelling is its sibling alternative. */
+function isUnaccentedVariant(keyword: GrammarAST.Keyword): boolean {
+    const container: unknown = keyword.$container;
+    if (!GrammarAST.isAlternatives(container)) return false;
+    return container.elements.some(element => GrammarAST.isKeyword(element) && element !== keyword && element.value !== keyword.value && fold(element.value) === keyword.value);
+}

@@ -1,0 +1,51 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { DefaultDocumentSymbolProvider } from 'langium/lsp';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { isProtocole } from '../generated/ast.js';
+import type { LocaleSetting } from '../i18n/locale.js';
+import { sectionKind, templateRank } from '../model/sections.js';
+import type { CoopLspServices } from './coop-lsp-module.js';
+
+/**
+ * The outline: the protocol's elements in the order of the template (whatever their order in the
+ * file), named elements under their name, sections under their label.
+ */
+export class CoopDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    private readonly locale: LocaleSetting;
+
+    constructor(services: CoopLspServices) {
+        super(services);
+        this.locale = services.i18n.Locale;
+    }
+
+    protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
+        const cst = node.$cstNode;
+        if (!cst) return [];
+        const named = this.nameProvider.getNameNode(node);
+        const kind = sectionKind(node.$type);
+        if (isProtocole(node)) {
+            const children = [...node.elements].filter(e => e.$type !== 'Suppression').sort((a, b) => templateRank(a.$type) - templateRank(b.$type));
+            return [{
+                name: node.titre,
+                kind: SymbolKind.File,
+                range: cst.range,
+                selectionRange: cst.range,
+                children: children.flatMap(child => this.getSymbol(document, child))
+            }];
+        }
+        if (named) {
+            const label = kind ? `${this.locale.pick(kind.label)}` : undefined;
+            return [{ ...this.createSymbol(document, node, cst, named), ...(label ? { detail: label } : {}) }];
+        }
+        if (kind) {
+            return [{
+                name: this.locale.pick(kind.label),
+                kind: SymbolKind.Namespace,
+                range: cst.range,
+                selectionRange: cst.range,
+                children: this.getChildSymbols(document, node)
+            }];
+        }
+        return this.getChildSymbols(document, node) ?? [];
+    }
+}

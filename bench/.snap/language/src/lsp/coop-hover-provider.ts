@@ -1,0 +1,88 @@
+import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { getDefinition } from '../diagnostics/registry.js';
+import {
+    isActe, isArticle, isCritere, isDelegant, isDelegue, isEtape, isFormation, isIndicateur, isModule, isProfession, isReference
+} from '../generated/ast.js';
+import type { LocaleSetting } from '../i18n/locale.js';
+import { REQUIREMENTS } from '../rules/requirements.js';
+import type { CoopLspServices } from './coop-lsp-module.js';
+
+/**
+ * Hover: what a name stands for (a profession and the article that reserves its acts, an act and
+ * its derogation, the label of the target of a reference…), and, on an element that carries a
+ * diagnostic, the rule's title, legal basis and how to fix it.
+ */
+export class CoopHoverProvider extends AstNodeHoverProvider {
+    private readonly locale: LocaleSetting;
+
+    constructor(services: CoopLspServices) {
+        super(services);
+        this.locale = services.i18n.Locale;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        const rules = this.rulesAt(document, params);
+        if (!rules) return hover;
+        const base = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+        return { contents: { kind: 'markdown', value: [base, rules].filter(Boolean).join('\n\n---\n\n') } };
+    }
+
+    /** The rules whose diagnostics cover the hovered position. */
+    private rulesAt(document: LangiumDocument, params: HoverParams): string | undefined {
+        const { line, character } = params.position;
+        const inside = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+            (line > range.start.line || (line === range.start.line && character >= range.start.character))
+            && (line < range.end.line || (line === range.end.line && character <= range.end.character));
+        const codes = new Set((document.diagnostics ?? []).filter(d => inside(d.range)).map(d => String(d.code ?? '')));
+        const sections: string[] = [];
+        for (const code of codes) {
+            const definition = getDefinition(code);
+            if (!definition) continue;
+            const basis = definition.legalBasis ? ` — ${definition.legalBasis}` : '';
+            const requirement = REQUIREMENTS.find(r => r.id === definition.requirement);
+            sections.push([
+                `**${this.locale.pick(definition.title)}**${basis} \`${code}\``,
+                this.locale.pick(definition.rationale),
+                requirement ? `*${this.locale.pick({ fr: 'Exigence', en: 'Requirement' })} : ${this.locale.pick(requirement.title)}*` : '',
+                `${this.locale.pick({ fr: 'Correction', en: 'Fix' })} : ${this.locale.pick(definition.fix)}`
+            ].filter(Boolean).join('\n\n'));
+        }
+        return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        const t = (fr: string, en: string) => this.locale.pick({ fr, en });
+        if (isProfession(node)) {
+            const article = node.article.ref;
+            return `**${node.libelle}** — ${t('profession du catalogue', 'catalogue profession')}\n\n`
+                + `${t('Actes réservés par l\'article', 'Acts reserved by article')} **${node.article.$refText}**${article ? ` : ${article.objet}` : ''}.`
+                + (node.groupe ? `\n\n*${node.groupe}*` : '');
+        }
+        if (isArticle(node)) {
+            return `**${t('Article', 'Article')} ${node.name}** (CSP) — ${node.objet}\n\n${t('Un protocole peut y déroger (art. L.4011-1).', 'A protocol may derogate from it (art. L.4011-1).')}`;
+        }
+        if (isActe(node)) {
+            const kind = node.nonDerogatoire || node.articles.length === 0
+                ? t('non dérogatoire', 'non-derogating')
+                : `${t('dérogatoire à', 'derogating from')} ${node.articles.map(a => a.$refText).join(', ')}`;
+            const by = node.delegues.map(d => d.$refText).join(', ');
+            return `**${t('Acte', 'Act')} ${node.name}** — ${node.libelle}\n\n${kind}${by ? ` ; ${t('par', 'by')} ${by}` : ''}`;
+        }
+        if (isDelegant(node) || isDelegue(node)) {
+            const role = isDelegant(node) ? t('Délégant', 'Delegating professional') : t('Délégué', 'Delegate');
+            const profession = node.profession?.ref?.libelle ?? node.profession?.$refText ?? '';
+            const details = [...node.specialites, ...node.qualifications].join(' ; ');
+            return `**${role} ${node.name}** — ${profession}${details ? `\n\n${details}` : ''}`;
+        }
+        if (isEtape(node)) return `**${t('Étape', 'Step')} ${node.name}**${node.titre ? ` — ${node.titre}` : ''}`;
+        if (isFormation(node)) return `**${t('Formation', 'Training')} ${node.name}** — ${node.actes.map(a => a.$refText).join(', ')}`;
+        if (isModule(node)) return `**${t('Module de formation', 'Training module')} ${node.name}** — ${node.titre}`;
+        if (isIndicateur(node)) return `**${t('Indicateur', 'Indicator')} ${node.name}** — ${node.libelle}${node.definition ? `\n\n${node.definition}` : ''}`;
+        if (isReference(node)) return `**${node.titre}**${node.auteur ? ` — ${node.auteur}` : ''}${node.annee ? ` (${node.annee})` : ''}`;
+        if (isCritere(node)) return `**${node.nature} ${node.name}**`;
+        return undefined;
+    }
+}

@@ -1,0 +1,571 @@
+import {
+    AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph,
+    ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type ParagraphChild
+} from 'docx';
+import type { Locale } from '../i18n/locale.js';
+import { stepLeadsTo } from './document-model.js';
+import type {
+    Block, Cell, Content, DocumentModel, FieldsBlock, GroupBlock, ListBlock, Note, NoteKind, ProseBlock, Section, TableBlock,
+    TreeAction, TreeBlock, TreeStep
+} from './document-model.js';
+import { label, type LabelKey } from './labels.js';
+import { markdownToBlocks, plainBlock, type RichBlock, type Span } from './markdown.js';
+import { readZip, writeZip } from './zip.js';
+
+// The Word layout, loaded only when a DOCX is rendered (the docx library is large: `coop validate`
+// and the language server never load it).
+
+// A4 with 2 cm margins, in twentieths of a point.
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const FONT = 'Calibri';
+
+const COLORS = {
+    ink: '1D2733', muted: '5B6675', line: 'C9D1DB', soft: 'F4F6F9', brand: '1F3A5F', accent: '2D6CB5',
+    ok: '1F7A3F', okBg: 'E6F4EA', ko: 'B3261E', koBg: 'FDECEA', warn: '8A5A00', warnBg: 'FFF4D6', info: '2D5F9A', infoBg: 'E8F0FB',
+    sup: '5E4B8B', supBg: 'F1EDF9', condition: 'FFF8E1', otherwise: 'F2F2F2', stepHead: 'EEF3F9', risk: 'FFF7F6', riskInk: '8A2C24'
+};
+
+const ACTION_COLORS: Record<TreeAction['kind'], { fill: string; ink: string }> = {
+    perform: { fill: 'E8F0FB', ink: '2D5F9A' },
+    goto: { fill: 'F4F6F9', ink: COLORS.muted },
+    refer: { fill: 'FFF0E6', ink: 'A14A0B' },
+    end: { fill: 'E6F4EA', ink: COLORS.ok }
+};
+
+const NOTE_COLORS: Record<NoteKind, { fill: string; ink: string }> = {
+    error: { fill: COLORS.koBg, ink: COLORS.ko },
+    warning: { fill: COLORS.warnBg, ink: COLORS.warn },
+    info: { fill: COLORS.infoBg, ink: COLORS.info },
+    suppressed: { fill: COLORS.supBg, ink: COLORS.sup }
+};
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+/** Builds the DOCX of the model, reproducible for a given `date`. */
+export async function createDocx(model: DocumentModel, locale: Locale, date: Date): Promise<Buffer> {
+    return reproducible(await Packer.toBuffer(new DocxBuilder(model, locale).document()), date);
+}
+
+/**
+ * Makes a DOCX reproducible: docx writes the current time in `docProps/core.xml` and in the ZIP
+ * entries, and random identifiers for hyperlink relationships. They are replaced by the fixed date
+ * and by numbered identifiers, and the archive is written again.
+ */
+function reproducible(archive: Buffer, date: Date): Buffer {
+    const entries = readZip(archive);
+    const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const renamed = new Map<string, string>();
+    for (const entry of entries) {
+        if (!entry.name.endsWith('.rels')) continue;
+        for (const match of entry.data.toString('utf8').matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g)) {
+            if (!renamed.has(match[1])) renamed.set(match[1], `rIdLink${renamed.size + 1}`);
+        }
+    }
+    const rewritten = entries.map(entry => {
+        if (!/\.(xml|rels)$/.test(entry.name)) return entry;
+        let text = entry.data.toString('utf8');
+        if (entry.name === 'docProps/core.xml') {
+            text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+        }
+        for (const [from, to] of renamed) text = text.split(`"${from}"`).join(`"${to}"`);
+        return { name: entry.name, data: Buffer.from(text, 'utf8') };
+    });
+    return writeZip(rewritten, date);
+}
+
+const percent = (widths: readonly number[]) => {
+    const total = widths.reduce((sum, width) => sum + width, 0) || 1;
+    return widths.map(width => Math.round((width / total) * CONTENT_WIDTH));
+};
+
+const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: COLORS.line };
+const gridBorders = { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder };
+const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder, insideHorizontal: noBorder, insideVertical: noBorder };
+const cellMargins = { top: 50, bottom: 50, left: 90, right: 90 };
+
+class DocxBuilder {
+    /** Each Markdown ordered list is its own numbering instance (restarts at its start). */
+    private orderedInstance = 0;
+
+    constructor(private readonly model: DocumentModel, private readonly locale: Locale) {}
+
+    private t(key: LabelKey, args: Record<string, string | number> = {}): string {
+        return label(this.locale, key, args);
+    }
+
+    document(): Document {
+        const model = this.model;
+        const running = [model.title, model.meta.version ? `${this.t('version')} ${model.meta.version}` : ''].filter(Boolean).join(' — ');
+        const children: Array<Paragraph | Table> = [
+            ...this.header(),
+            ...(model.diagnostics.syntaxErrors > 0 ? [this.banner(this.t('syntaxWarning'))] : []),
+            ...this.conformity(),
+            ...model.sections.flatMap(section => this.section(section)),
+            ...this.suppressions(),
+            ...this.diagnostics(),
+            new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: this.t('generatedBy'), color: COLORS.muted, size: 16, italics: true })] })
+        ];
+        const pageLabel = this.t('page', { page: '\u0000', pages: '\u0001' }).split(/([\u0000\u0001])/);
+        return new Document({
+            creator: 'coop',
+            lastModifiedBy: 'coop',
+            title: model.title,
+            subject: this.t('kicker'),
+            ...(model.meta.identifier ? { keywords: model.meta.identifier } : {}),
+            description: this.t('generatedBy'),
+            revision: 1,
+            styles: {
+                default: {
+                    document: { run: { font: FONT, size: 20, color: COLORS.ink }, paragraph: { spacing: { after: 60, line: 264, lineRule: LineRuleType.AUTO } } },
+                    title: { run: { font: FONT, size: 36, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 60, after: 200, line: 240, lineRule: LineRuleType.AUTO } } },
+                    heading1: { run: { font: FONT, size: 28, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: COLORS.brand, space: 2 } } } },
+                    heading2: { run: { font: FONT, size: 24, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+                    heading3: { run: { font: FONT, size: 22, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 180, after: 60 }, keepNext: true, keepLines: true } },
+                    heading4: { run: { font: FONT, size: 20, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true } },
+                    heading5: { run: { font: FONT, size: 20, bold: true, italics: true, color: COLORS.brand }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true } },
+                    hyperlink: { run: { color: COLORS.accent, underline: {} } }
+                }
+            },
+            numbering: {
+                config: [
+                    {
+                        reference: 'coop-bullets',
+                        levels: [0, 1, 2, 3].map(level => ({
+                            level, format: LevelFormat.BULLET, text: level % 2 === 0 ? '•' : '–', alignment: AlignmentType.LEFT,
+                            style: { paragraph: { indent: { left: 340 * (level + 1), hanging: 220 } } }
+                        }))
+                    },
+                    {
+                        reference: 'coop-ordered',
+                        levels: [0, 1, 2, 3].map(level => ({
+                            level, format: level % 2 === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER, text: `%${level + 1}.`, alignment: AlignmentType.LEFT,
+                            style: { paragraph: { indent: { left: 340 * (level + 1) + 60, hanging: 300 } } }
+                        }))
+                    }
+                ]
+            },
+            sections: [{
+                properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
+                headers: {
+                    default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: running, size: 15, color: COLORS.muted })] })] })
+                },
+                footers: {
+                    default: new Footer({
+                        children: [new Paragraph({
+                            alignment: AlignmentType.RIGHT,
+                            children: [
+                                new TextRun({ text: model.meta.identifier ? `${model.meta.identifier}    ` : '', size: 15, color: COLORS.muted }),
+                                new TextRun({
+                                    size: 15, color: COLORS.muted,
+                                    children: pageLabel.filter(Boolean).map(part => (part === '\u0000' ? PageNumber.CURRENT : part === '\u0001' ? PageNumber.TOTAL_PAGES : part))
+                                })
+                            ]
+                        })]
+                    })
+                },
+                children
+            }]
+        });
+    }
+
+    // ----- text --------------------------------------------------------------------------------
+
+    private runs(spans: Span[], base: { size?: number; color?: string; bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+        return spans.map(span => {
+            const run = new TextRun({
+                text: span.text,
+                ...base,
+                ...(span.bold ? { bold: true } : {}),
+                ...(span.italic ? { italics: true } : {}),
+                ...(span.strike ? { strike: true } : {}),
+                ...(span.code ? { font: 'Consolas', shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.soft } } : {}),
+                ...(span.link ? { style: 'Hyperlink' } : {}),
+                ...(span.lineBreak ? { break: 1 } : {})
+            });
+            return span.link ? new ExternalHyperlink({ link: span.link, children: [run] }) : run;
+        });
+    }
+
+    private rich(blocks: RichBlock[], options: { size?: number; color?: string } = {}, depth = 0): Paragraph[] {
+        return blocks.flatMap(block => {
+            switch (block.type) {
+                case 'paragraph': return [new Paragraph({ children: this.runs(block.spans, options) })];
+                case 'heading': return [new Paragraph({ children: this.runs(block.spans, { ...options, bold: true }) })];
+                case 'list': {
+                    const instance = block.ordered ? ++this.orderedInstance : undefined;
+                    return block.items.flatMap(item => item.flatMap((child, index) => {
+                        if (child.type === 'list') return this.rich([child], options, depth + 1);
+                        const paragraphs = this.rich([child], options, depth);
+                        return paragraphs.map((paragraph, position) => (index === 0 && position === 0
+                            ? this.listParagraph(child, options, depth, block.ordered, instance)
+                            : paragraph));
+                    }));
+                }
+                case 'quote': return this.rich(block.blocks, { ...options, color: COLORS.muted }, depth);
+                case 'code': return [new Paragraph({ children: [new TextRun({ text: block.text, font: 'Consolas', size: options.size ?? 18 })] })];
+                case 'rule': return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLORS.line, space: 1 } }, children: [] })];
+            }
+        });
+    }
+
+    private listParagraph(block: RichBlock, options: { size?: number; color?: string }, depth: number, ordered: boolean, instance: number | undefined): Paragraph {
+        const spans = block.type === 'paragraph' || block.type === 'heading' ? block.spans : [{ text: block.type === 'code' ? block.text : '' }];
+        return new Paragraph({
+            children: this.runs(spans, options),
+            numbering: ordered
+                ? { reference: 'coop-ordered', level: Math.min(depth, 3), ...(instance !== undefined ? { instance } : {}) }
+                : { reference: 'coop-bullets', level: Math.min(depth, 3) }
+        });
+    }
+
+    private content(content: Content | undefined, options: { size?: number; color?: string; bold?: boolean } = {}): Paragraph[] {
+        if (content === undefined) return [];
+        if (typeof content === 'string') return [new Paragraph({ children: [new TextRun({ text: content, ...options })] })];
+        const paragraphs = this.rich(markdownToBlocks(content.markdown), options);
+        return paragraphs.length > 0 ? paragraphs : [new Paragraph({ children: [] })];
+    }
+
+    /** Inline runs of a content (a one-paragraph Markdown or plain text). */
+    private inline(content: Content, options: { size?: number; color?: string; bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
+        if (typeof content === 'string') return [new TextRun({ text: content, ...options })];
+        const blocks = markdownToBlocks(content.markdown);
+        return blocks.flatMap((block, index) => {
+            const spans = block.type === 'paragraph' || block.type === 'heading' ? block.spans : [{ text: plainBlock(block) }];
+            return [...(index > 0 ? [new TextRun({ text: ' ', ...options })] : []), ...this.runs(spans, options)];
+        });
+    }
+
+    private cell(cell: Cell, options: { size?: number; color?: string; bold?: boolean } = {}): Paragraph[] {
+        if (typeof cell === 'string' || !Array.isArray(cell)) return this.content(cell as Content, options);
+        const items = cell as readonly Content[];
+        if (items.length === 0) return [new Paragraph({ children: [] })];
+        if (items.length === 1) return this.content(items[0], options);
+        return items.map(item => new Paragraph({ children: this.inline(item, options), numbering: { reference: 'coop-bullets', level: 0 } }));
+    }
+
+    private notes(notes: readonly Note[]): Paragraph[] {
+        return notes.map(note => {
+            const colors = NOTE_COLORS[note.kind];
+            return new Paragraph({
+                shading: { type: ShadingType.CLEAR, color: 'auto', fill: colors.fill },
+                border: { left: { style: BorderStyle.SINGLE, size: 18, color: colors.ink, space: 4 } },
+                spacing: { before: 40, after: 40 },
+                indent: { left: 80 },
+                keepLines: true,
+                children: [
+                    new TextRun({ text: `${this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind)} `, bold: true, color: colors.ink, size: 17 }),
+                    new TextRun({ text: note.message, size: 17 }),
+                    ...(note.justification !== undefined ? [new TextRun({ text: ` ${this.t('justification')}${this.t('colon')}${note.justification}`, italics: true, size: 17 })] : []),
+                    new TextRun({ text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, size: 14 })
+                ]
+            });
+        });
+    }
+
+    private banner(text: string): Paragraph {
+        return new Paragraph({
+            shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.koBg },
+            border: { left: { style: BorderStyle.SINGLE, size: 18, color: COLORS.ko, space: 4 } },
+            spacing: { before: 120, after: 120 },
+            children: [new TextRun({ text, bold: true, color: COLORS.ko })]
+        });
+    }
+
+    private heading(level: number, text: string): Paragraph {
+        return new Paragraph({ heading: HEADINGS[Math.min(Math.max(level, 1), 6) - 1], children: [new TextRun({ text })] });
+    }
+
+    // ----- tables ------------------------------------------------------------------------------
+
+    private tableCell(children: Array<Paragraph | Table>, options: { fill?: string; width?: number; span?: number; center?: boolean } = {}): TableCell {
+        return new TableCell({
+            children: children.length > 0 ? children : [new Paragraph({ children: [] })],
+            margins: cellMargins,
+            ...(options.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } } : {}),
+            ...(options.width !== undefined ? { width: { size: options.width, type: WidthType.DXA } } : {}),
+            ...(options.span ? { columnSpan: options.span } : {}),
+            ...(options.center ? { verticalAlign: VerticalAlignTable.CENTER } : {})
+        });
+    }
+
+    private headerRow(columns: string[], widths: number[]): TableRow {
+        return new TableRow({
+            tableHeader: true,
+            cantSplit: true,
+            children: columns.map((column, index) => this.tableCell(
+                [new Paragraph({ keepNext: true, children: [new TextRun({ text: column, bold: true, color: 'FFFFFF', size: 18 })] })],
+                { fill: COLORS.brand, width: widths[index] }
+            ))
+        });
+    }
+
+    private grid(columns: string[], relative: readonly number[], rows: Array<Array<Array<Paragraph | Table>>>, fills: Array<Array<string | undefined>> = []): Table {
+        const widths = percent(relative);
+        return new Table({
+            width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+            columnWidths: widths,
+            layout: TableLayoutType.FIXED,
+            borders: gridBorders,
+            rows: [
+                this.headerRow(columns, widths),
+                ...rows.map((cells, rowIndex) => new TableRow({
+                    cantSplit: true,
+                    children: cells.map((children, index) => this.tableCell(children, { width: widths[index], fill: fills[rowIndex]?.[index] }))
+                }))
+            ]
+        });
+    }
+
+    private spacer(): Paragraph {
+        return new Paragraph({ spacing: { before: 0, after: 60 }, children: [] });
+    }
+
+    // ----- document parts ----------------------------------------------------------------------
+
+    private fieldTable(block: { fields: FieldsBlock['fields'] }, sheet: boolean): Table {
+        const widths = percent([30, 70]);
+        return new Table({
+            width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+            columnWidths: widths,
+            layout: TableLayoutType.FIXED,
+            borders: sheet ? gridBorders : { ...noBorders, insideHorizontal: thinBorder, bottom: thinBorder },
+            rows: block.fields.map(field => new TableRow({
+                cantSplit: true,
+                children: [
+                    this.tableCell([new Paragraph({ children: [new TextRun({ text: field.label, bold: true, color: COLORS.muted, size: 18 })] })], { width: widths[0], ...(sheet ? { fill: COLORS.soft } : {}) }),
+                    this.tableCell([...this.cell(field.value, { size: 19 }), ...this.notes(field.notes)], { width: widths[1] })
+                ]
+            }))
+        });
+    }
+
+    private header(): Array<Paragraph | Table> {
+        const header = this.model.header;
+        return [
+            new Paragraph({ children: [new TextRun({ text: header.kicker.toUpperCase(), size: 15, color: COLORS.muted })] }),
+            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: header.title })] }),
+            ...(header.fields.length > 0 ? [this.fieldTable(header, false), this.spacer()] : []),
+            ...this.notes(header.notes),
+            ...(header.promoters ? this.table(header.promoters, 2) : [])
+        ];
+    }
+
+    private conformity(): Array<Paragraph | Table> {
+        const matrix = this.model.conformity;
+        const statusColors = { met: { fill: COLORS.okBg, ink: COLORS.ok }, missing: { fill: COLORS.koBg, ink: COLORS.ko }, suppressed: { fill: COLORS.supBg, ink: COLORS.sup } };
+        const rows = matrix.rows.map(row => {
+            const colors = statusColors[row.status];
+            return [
+                [new Paragraph({ children: [new TextRun({ text: row.title, size: 18 })] })],
+                [new Paragraph({ children: [new TextRun({ text: row.legalBasis, size: 18 })] })],
+                [new Paragraph({ children: [new TextRun({ text: row.statusLabel, bold: true, color: colors.ink, size: 18 })] })],
+                [
+                    new Paragraph({ children: [new TextRun({ text: row.where, size: 18 })] }),
+                    ...row.details.map(detail => new Paragraph({ numbering: { reference: 'coop-bullets', level: 0 }, children: [new TextRun({ text: detail, size: 16, color: colors.ink })] }))
+                ]
+            ];
+        });
+        const fills = matrix.rows.map(row => [undefined, undefined, statusColors[row.status].fill, undefined]);
+        return [
+            this.heading(1, matrix.title),
+            new Paragraph({ children: [new TextRun({ text: matrix.label, bold: true, size: 24, color: matrix.met === matrix.total ? COLORS.ok : COLORS.ko })] }),
+            new Paragraph({ children: [new TextRun({ text: matrix.intro, size: 17, color: COLORS.muted })] }),
+            this.grid([this.t('requirement'), this.t('legalBasis'), this.t('statusColumn'), this.t('where')], [34, 15, 18, 33], rows, fills),
+            this.spacer()
+        ];
+    }
+
+    private section(section: Section): Array<Paragraph | Table> {
+        const body = section.empty
+            ? [new Paragraph({ children: [new TextRun({ text: this.t('notFilled'), italics: true, color: COLORS.muted })] })]
+            : section.blocks.flatMap(block => this.block(block, 2));
+        return [this.heading(1, `${section.number}. ${section.title}`), ...this.notes(section.notes), ...body];
+    }
+
+    private block(block: Block, level: number): Array<Paragraph | Table> {
+        switch (block.type) {
+            case 'fields': return this.fields(block, level);
+            case 'prose': return this.prose(block, level);
+            case 'list': return this.list(block, level);
+            case 'table': return this.table(block, level + 1);
+            case 'tree': return this.tree(block);
+            case 'group': return this.group(block, level);
+        }
+    }
+
+    private fields(block: FieldsBlock, level: number): Array<Paragraph | Table> {
+        return [...(block.title ? [this.heading(level + 1, block.title)] : []), this.fieldTable(block, block.layout === 'sheet'), ...this.notes(block.notes), this.spacer()];
+    }
+
+    private prose(block: ProseBlock, level: number): Array<Paragraph | Table> {
+        return [...(block.title ? [this.heading(level + 1, block.title)] : []), ...this.content(block.content), ...this.notes(block.notes)];
+    }
+
+    private list(block: ListBlock, level: number): Array<Paragraph | Table> {
+        return [
+            ...(block.title ? [this.heading(level + 1, block.title)] : []),
+            ...block.items.flatMap(item => [
+                new Paragraph({
+                    numbering: { reference: 'coop-bullets', level: 0 },
+                    children: [...this.inline(item.content), ...(item.tag ? [new TextRun({ text: `  ${item.tag}`, color: COLORS.muted, size: 15 })] : [])]
+                }),
+                ...this.notes(item.notes)
+            ]),
+            ...this.notes(block.notes)
+        ];
+    }
+
+    private table(block: TableBlock, level: number): Array<Paragraph | Table> {
+        const size = block.role === 'process' ? 17 : 18;
+        const rows = block.rows.map(row => row.cells.map((cell, index) => [
+            ...this.cell(cell, { size }),
+            ...(index === row.cells.length - 1 ? this.notes(row.notes) : [])
+        ]));
+        return [
+            ...(block.title ? [this.heading(level, block.title)] : []),
+            this.grid(block.columns, block.widths, rows),
+            ...this.notes(block.notes),
+            this.spacer()
+        ];
+    }
+
+    private group(block: GroupBlock, level: number): Array<Paragraph | Table> {
+        return [
+            this.heading(level, block.title),
+            ...(block.subtitle ? [new Paragraph({ children: [new TextRun({ text: block.subtitle, color: COLORS.muted, size: 17, italics: true })] })] : []),
+            ...this.notes(block.notes),
+            ...block.blocks.flatMap(child => this.block(child, level + 1))
+        ];
+    }
+
+    // ----- decision trees: one table per step ------------------------------------------------
+
+    private tree(block: TreeBlock): Array<Paragraph | Table> {
+        return [
+            ...block.steps.flatMap((step, index) => [
+                ...(index > 0 ? [new Paragraph({
+                    alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, keepNext: true,
+                    children: [new TextRun({ text: stepLeadsTo(block.steps[index - 1], step) ? '▼' : ' ', color: '7A8899', size: 18 })]
+                })] : []),
+                this.step(step)
+            ]),
+            ...this.notes(block.notes),
+            this.spacer()
+        ];
+    }
+
+    private step(step: TreeStep): Table {
+        const widths = percent([36, 5, 59]);
+        const meta: ParagraphChild[] = [];
+        const addMeta = (key: LabelKey, value: Content | string[] | undefined) => {
+            if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
+            if (meta.length > 0) meta.push(new TextRun({ text: '    ', size: 17 }));
+            meta.push(new TextRun({ text: `${this.t(key)}${this.t('colon')}`, bold: true, color: COLORS.muted, size: 17 }));
+            meta.push(...(Array.isArray(value) ? [new TextRun({ text: value.join(', '), size: 17 })] : this.inline(value as Content, { size: 17 })));
+        };
+        addMeta('who', step.who);
+        addMeta('whereStep', step.where);
+        addMeta('when', step.when);
+        const head = this.tableCell([
+            new Paragraph({
+                keepNext: true,
+                children: [
+                    new TextRun({ text: `${this.t('stepN', { n: step.number })} — `, bold: true, color: COLORS.muted, size: 20 }),
+                    new TextRun({ text: step.title, bold: true, color: COLORS.brand, size: 22 }),
+                    ...(step.entry ? [new TextRun({ text: `   (${this.t('entry').toLowerCase()})`, color: COLORS.brand, size: 16 })] : [])
+                ]
+            }),
+            ...(meta.length > 0 ? [new Paragraph({ keepNext: true, children: meta })] : []),
+            ...(step.description ? this.content(step.description, { size: 18 }) : []),
+            ...this.notes(step.notes)
+        ], { fill: COLORS.stepHead, span: 3 });
+        const branchRows = step.branches.map(branch => new TableRow({
+            cantSplit: true,
+            children: [
+                this.tableCell([new Paragraph({ children: [new TextRun({ text: branch.conditionLabel, italics: branch.condition === undefined, size: 18 })] })],
+                    { fill: branch.condition === undefined ? COLORS.otherwise : COLORS.condition, width: widths[0], center: true }),
+                this.tableCell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '→', color: '7A8899', bold: true, size: 22 })] })], { width: widths[1], center: true }),
+                this.tableCell([...this.action(branch.action), ...this.notes(branch.notes)], { width: widths[2], fill: ACTION_COLORS[branch.action.kind].fill })
+            ]
+        }));
+        const riskRow = step.risks.length > 0
+            ? [new TableRow({
+                cantSplit: true,
+                children: [this.tableCell(step.risks.flatMap(risk => [
+                    new Paragraph({
+                        children: [
+                            new TextRun({ text: `${this.t('risk')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: 17 }),
+                            new TextRun({ text: risk.label, size: 17 }),
+                            ...(risk.severity ? [new TextRun({ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted, size: 17 })] : [])
+                        ]
+                    }),
+                    ...(risk.mitigation ? [new Paragraph({
+                        children: [new TextRun({ text: `${this.t('riskControl')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: 17 }), ...this.inline(risk.mitigation, { size: 17 })]
+                    })] : []),
+                    ...this.notes(risk.notes)
+                ]), { fill: COLORS.risk, span: 3 })]
+            })]
+            : [];
+        return new Table({
+            width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+            columnWidths: widths,
+            layout: TableLayoutType.FIXED,
+            borders: { ...gridBorders, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'FFFFFF' } },
+            rows: [new TableRow({ cantSplit: true, children: [head] }), ...branchRows, ...riskRow]
+        });
+    }
+
+    private action(action: TreeAction): Paragraph[] {
+        const colors = ACTION_COLORS[action.kind];
+        const kind = this.t(({ perform: 'kindPerform', goto: 'kindGoto', refer: 'kindRefer', end: 'kindEnd' } as const)[action.kind]).toUpperCase();
+        const paragraphs = [new Paragraph({
+            children: [
+                new TextRun({ text: `${kind}  `, bold: true, color: colors.ink, size: 14 }),
+                new TextRun({ text: action.text, size: 18 }),
+                ...(action.delay ? [new TextRun({ text: ` ${action.delay}`, bold: true, color: ACTION_COLORS.refer.ink, size: 18 })] : [])
+            ]
+        })];
+        if (action.detail) paragraphs.push(new Paragraph({ children: this.inline(action.detail, { size: 16, color: COLORS.muted }) }));
+        if (action.then) {
+            paragraphs.push(new Paragraph({ indent: { left: 200 }, children: [new TextRun({ text: `↓ ${this.t('then')}`, color: COLORS.muted, size: 14 })] }));
+            paragraphs.push(...this.action(action.then));
+        }
+        return paragraphs;
+    }
+
+    // ----- suppressions and diagnostics -------------------------------------------------------
+
+    private suppressions(): Array<Paragraph | Table> {
+        const entries = this.model.suppressions;
+        const intro = [this.heading(1, this.t('suppressions')), new Paragraph({ children: [new TextRun({ text: this.t('suppressionsIntro'), size: 17, color: COLORS.muted })] })];
+        if (entries.length === 0) return [...intro, new Paragraph({ children: [new TextRun({ text: this.t('noSuppression'), italics: true, color: COLORS.muted })] })];
+        const rows = entries.map(entry => [
+            [new Paragraph({ children: [new TextRun({ text: entry.rule, size: 18 }), new TextRun({ text: entry.code, size: 15, color: COLORS.muted, break: 1 })] })],
+            [new Paragraph({ children: [new TextRun({ text: entry.scope, size: 18 })] })],
+            [new Paragraph({ children: [new TextRun({ text: entry.justification, size: 18 })] })],
+            entry.findings.length === 0
+                ? [new Paragraph({ children: [new TextRun({ text: this.t('noFindingSetAside'), italics: true, color: COLORS.muted, size: 17 })] })]
+                : entry.findings.map(finding => new Paragraph({ numbering: { reference: 'coop-bullets', level: 0 }, children: [new TextRun({ text: finding.message, size: 17 })] }))
+        ]);
+        return [...intro, this.grid([this.t('rule'), this.t('scope'), this.t('justification'), this.t('findingsSetAside')], [26, 20, 30, 24], rows), this.spacer()];
+    }
+
+    private diagnostics(): Array<Paragraph | Table> {
+        const { all, errors, warnings, infos } = this.model.diagnostics;
+        const heading = this.heading(1, this.t('diagnostics'));
+        if (all.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: this.t('noDiagnostic'), italics: true, color: COLORS.muted })] })];
+        const rows = all.map(note => [
+            [new Paragraph({ children: [new TextRun({ text: String(note.line + 1), size: 18 })] })],
+            [new Paragraph({ children: [new TextRun({ text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink, size: 18 })] })],
+            [new Paragraph({ children: [new TextRun({ text: note.message, size: 18 })] })],
+            [new Paragraph({ children: [new TextRun({ text: note.code, size: 16 })] })]
+        ]);
+        return [
+            heading,
+            new Paragraph({ children: [new TextRun({ text: this.t('diagnosticsSummary', { errors, warnings, infos }), size: 17, color: COLORS.muted })] }),
+            this.grid([this.t('line'), this.t('severityLevel'), this.t('message'), this.t('code')], [9, 17, 52, 22], rows)
+        ];
+    }
+}

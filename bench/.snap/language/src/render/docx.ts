@@ -1,0 +1,21 @@
+import type { Locale } from '../i18n/locale.js';
+import type { DocumentModel } from './document-model.js';
+import { documentDate } from './pdf.js';
+
+export interface DocxOptions {
+    /** Language of the words the renderer adds (the model's by default). */
+    locale?: Locale;
+    /** Date of the document's properties and of the ZIP entries (by default the protocol's `date`, or 2000-01-01). */
+    date?: Date;
+}
+
+/**
+ * Renders the submission document as a Word file that ARS staff can edit: real headings (the
+ * navigation pane shows the template's rubrics), real tables for the conformity matrix, the
+ * process, the indicators, and lists. The bytes depend only on the model: fixed document
+ * properties and ZIP timestamps, and no random identifiers.
+ */
+export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<Buffer> {
+    const { createDocx } = await import('./docx-document.js');
+    return createDocx(model, options.locale ?? model.locale, options.date ?? documentDate(model));
+}

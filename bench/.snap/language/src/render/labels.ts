@@ -1,0 +1,347 @@
+import type { Locale, Localized } from '../i18n/locale.js';
+
+const l = (fr: string, en: string): Localized => ({ fr, en });
+
+/**
+ * Every text the submission document adds around the author's content, in both languages. The
+ * model is built in one language (labels below are picked then); renderers pick their own few
+ * words (page numbers, note labels) with the locale they are given.
+ */
+export const LABELS = {
+    kicker: l('Protocole de coopération entre professionnels de santé (art. L.4011-1 du Code de la santé publique)', 'Cooperation protocol between health professionals (art. L.4011-1 of the French public health code)'),
+    untitled: l('Protocole sans intitulé', 'Untitled protocol'),
+    /** The separator before a value: a space before the colon in French, none in English. */
+    colon: l(' : ', ': '),
+    notFilled: l('Non renseigné.', 'Not filled in.'),
+    contents: l('Sommaire', 'Contents'),
+    page: l('Page {page} / {pages}', 'Page {page} / {pages}'),
+    version: l('Version', 'Version'),
+    generatedBy: l('Document établi avec coop à partir du fichier source ; les numéros de ligne renvoient à ce fichier.', 'Document produced by coop from the source file; line numbers refer to that file.'),
+
+    // Header
+    identifier: l('Identifiant', 'Identifier'),
+    type: l('Type de protocole', 'Protocol type'),
+    settings: l('Cadre d\'exercice', 'Setting'),
+    date: l('Date de la version', 'Version date'),
+    status: l('Statut', 'Status'),
+    theme: l('Thème', 'Theme'),
+    promoters: l('Promoteurs et équipe de rédaction', 'Promoters and drafting team'),
+    role: l('Rôle', 'Role'),
+    name: l('Nom', 'Name'),
+    quality: l('Qualité', 'Position'),
+    promoter: l('Promoteur', 'Promoter'),
+    drafter: l('Rédacteur', 'Drafter'),
+
+    // Conformity
+    conformity: l('Conformité aux exigences essentielles', 'Conformity to the essential requirements'),
+    conformityIntro: l('Exigences de R.4011-1, L.4011-2, D.4011-4-1 et des articles propres au type de protocole, vérifiées par coop sur le texte du protocole.', 'Requirements of R.4011-1, L.4011-2, D.4011-4-1 and of the articles specific to the protocol type, checked by coop on the protocol text.'),
+    requirement: l('Exigence', 'Requirement'),
+    legalBasis: l('Fondement', 'Legal basis'),
+    statusColumn: l('État', 'Status'),
+    where: l('Rubrique', 'Section'),
+    met: l('Satisfaite', 'Met'),
+    missing: l('Non satisfaite', 'Not met'),
+    suppressedStatus: l('Satisfaite par dérogation justifiée', 'Met through a justified suppression'),
+
+    // Notes
+    error: l('Erreur', 'Error'),
+    warning: l('Avertissement', 'Warning'),
+    info: l('Information', 'Information'),
+    suppressedNote: l('Règle écartée', 'Rule set aside'),
+    justification: l('Justification', 'Justification'),
+
+    // Suppressions and diagnostics
+    suppressions: l('Règles écartées et justifications', 'Rules set aside and justifications'),
+    suppressionsIntro: l('Chaque règle ignorée dans le protocole (« ignorer ») avec la justification donnée par l\'équipe et les constats qu\'elle écarte.', 'Each rule ignored in the protocol ("ignorer") with the team\'s justification and the findings it sets aside.'),
+    noSuppression: l('Aucune règle n\'est écartée.', 'No rule is set aside.'),
+    rule: l('Règle', 'Rule'),
+    scope: l('Portée', 'Scope'),
+    findingsSetAside: l('Constats écartés', 'Findings set aside'),
+    noFindingSetAside: l('aucun constat dans le texte actuel', 'no finding in the current text'),
+    diagnostics: l('Remarques de validation', 'Validation remarks'),
+    noDiagnostic: l('Aucune remarque : le protocole ne présente ni erreur ni avertissement.', 'No remark: the protocol has no error or warning.'),
+    diagnosticsSummary: l('{errors} erreur(s), {warnings} avertissement(s), {infos} information(s)', '{errors} error(s), {warnings} warning(s), {infos} info(s)'),
+    syntaxWarning: l('Le fichier source contient des erreurs de syntaxe : une partie du texte n\'a pas pu être lue et peut manquer ci-dessous.', 'The source file has syntax errors: part of the text could not be read and may be missing below.'),
+    line: l('Ligne', 'Line'),
+    message: l('Message', 'Message'),
+    code: l('Code', 'Code'),
+
+    // Sections
+    context: l('Contexte et justification', 'Context and justification'),
+    need: l('Besoin de santé et justification', 'Health need and justification'),
+    currentOrganisation: l('Organisation actuelle', 'Current organisation'),
+    objectives: l('Objectifs', 'Objectives'),
+    references: l('Références (recommandations de bonne pratique)', 'References (good-practice recommendations)'),
+    reference: l('Référence', 'Reference'),
+    author: l('Auteur', 'Author'),
+    year: l('Année', 'Year'),
+    hasColumn: l('HAS', 'HAS'),
+    hasYes: l('Oui', 'Yes'),
+    link: l('Lien', 'Link'),
+    fromLibrary: l('bibliothèque « {title} »', 'library "{title}"'),
+    delegants: l('Professionnels délégants', 'Delegating professionals'),
+    delegues: l('Professionnels délégués', 'Delegates'),
+    delegant: l('Délégant', 'Delegating professional'),
+    delegue: l('Délégué', 'Delegate'),
+    profession: l('Profession', 'Profession'),
+    reservingArticle: l('Article qui réserve ses actes', 'Article reserving its acts'),
+    specialties: l('Spécialité', 'Specialty'),
+    qualifications: l('Qualification', 'Qualification'),
+    experience: l('Expérience professionnelle', 'Professional experience'),
+    patients: l('Patients concernés', 'Patients'),
+    inclusion: l('Critères d\'inclusion', 'Inclusion criteria'),
+    exclusion: l('Critères d\'exclusion', 'Exclusion criteria'),
+    withdrawal: l('Critères de retrait', 'Withdrawal criteria'),
+    acts: l('Actes et activités délégués', 'Delegated acts and activities'),
+    derogatingActs: l('Actes dérogatoires', 'Derogating acts'),
+    nonDerogatingActs: l('Actes non dérogatoires', 'Non-derogating acts'),
+    unspecifiedActs: l('Actes de nature non précisée', 'Acts of unspecified nature'),
+    act: l('Acte ou activité', 'Act or activity'),
+    derogatedArticles: l('Article(s) auquel(s) il déroge', 'Article(s) derogated from'),
+    performedBy: l('Réalisé par', 'Performed by'),
+    conditions: l('Conditions de réalisation', 'Conditions'),
+    place: l('Lieu de mise en œuvre et équipement', 'Place of implementation and equipment'),
+    places: l('Lieu(x) de mise en œuvre', 'Place(s) of implementation'),
+    equipment: l('Équipement requis', 'Required equipment'),
+    training: l('Formation des délégués', 'Training of delegates'),
+    trainingFor: l('Formation « {name} » pour {who}', 'Training "{name}" for {who}'),
+    theory: l('Formation théorique', 'Theory'),
+    practice: l('Formation pratique', 'Practice'),
+    validation: l('Validation', 'Validation'),
+    maintenance: l('Maintien des compétences', 'Maintenance of competence'),
+    actsCovered: l('Actes couverts', 'Acts covered'),
+    modulesUsed: l('Modules de bibliothèque', 'Library modules'),
+    process: l('Processus de prise en charge (arbres de décision)', 'Care process (decision trees)'),
+    tree: l('Arbre de décision', 'Decision tree'),
+    processTable: l('Description du processus de prise en charge du patient', 'Description of the patient care process'),
+    steps: l('Étapes', 'Steps'),
+    description: l('Description', 'Description'),
+    risksIdentified: l('Risques identifiés', 'Risks identified'),
+    riskControl: l('Maîtrise du risque', 'Risk control'),
+    stepN: l('Étape {n}', 'Step {n}'),
+    who: l('Qui', 'Who'),
+    whereStep: l('Où', 'Where'),
+    when: l('Quand', 'When'),
+    ifCondition: l('Si {condition}', 'If {condition}'),
+    otherwise: l('Dans tous les autres cas', 'In every other case'),
+    only: l('Dans tous les cas', 'In every case'),
+    entry: l('Point d\'entrée', 'Entry point'),
+    then: l('puis', 'then'),
+    perform: l('Réaliser l\'acte « {act} »', 'Perform the act "{act}"'),
+    goTo: l('Aller à l\'étape {n} « {step} »', 'Go to step {n} "{step}"'),
+    goToUnknown: l('Aller à l\'étape « {step} »', 'Go to step "{step}"'),
+    referTo: l('Orienter vers {target}', 'Refer to {target}'),
+    within: l('sous {delay}', 'within {delay}'),
+    immediately: l('sans délai', 'immediately'),
+    end: l('Fin de la prise en charge sous protocole', 'End of care under the protocol'),
+    emergency: l('les urgences', 'the emergency department'),
+    delegantNamed: l('le délégant {name}{profession}', 'the delegating professional {name}{profession}'),
+    samu: l('le SAMU (15)', 'the SAMU (15)'),
+    risk: l('Risque', 'Risk'),
+    kindPerform: l('Acte', 'Act'),
+    kindGoto: l('Étape suivante', 'Next step'),
+    kindRefer: l('Réorientation', 'Referral'),
+    kindEnd: l('Fin', 'End'),
+    severityLevel: l('Niveau', 'Level'),
+    lineShort: l('l. {line}', 'l. {line}'),
+    viewSource: l('Aller à la ligne {line} du fichier source', 'Go to line {line} of the source file'),
+    severity: l('Gravité', 'Severity'),
+    pathway: l('Intégration au parcours et transmission des informations', 'Pathway integration and information flow'),
+    integration: l('Intégration au parcours de soins', 'Integration into the care pathway'),
+    transmissions: l('Transmission des informations', 'Information flow'),
+    gp: l('Information du médecin traitant', 'Information of the attending physician'),
+    referrals: l('Situations de réorientation vers le délégant', 'Referral situations'),
+    situation: l('Situation', 'Situation'),
+    referredTo: l('Réorientation vers', 'Referred to'),
+    delay: l('Délai', 'Delay'),
+    availability: l('Disponibilité du délégant', 'Availability of the delegating professional'),
+    arrangements: l('Modalités', 'Arrangements'),
+    hours: l('Horaires', 'Hours'),
+    responseTime: l('Délai de réponse', 'Response time'),
+    patientInformation: l('Information du patient', 'Patient information'),
+    document: l('Document remis', 'Document given'),
+    agreement: l('Recueil de l\'accord', 'Agreement'),
+    refusal: l('Droit de refus', 'Right to refuse'),
+    informationSystem: l('Système d\'information et traçabilité', 'Information system and traceability'),
+    software: l('Logiciel', 'Software'),
+    sharing: l('Partage sécurisé des données', 'Secure data sharing'),
+    traceability: l('Traçabilité', 'Traceability'),
+    archiving: l('Archivage', 'Archiving'),
+    riskManagement: l('Gestion des risques', 'Risk management'),
+    risksTransversal: l('Risques transversaux', 'Cross-cutting risks'),
+    reporting: l('Signalement des événements indésirables', 'Adverse-event reporting'),
+    reviews: l('Revues des pratiques et des événements', 'Practice and event reviews'),
+    suspension: l('Critères de suspension', 'Suspension criteria'),
+    liability: l('Responsabilité civile', 'Civil liability'),
+    indicators: l('Indicateurs de suivi', 'Monitoring indicators'),
+    indicatorSummary: l('Tableau des indicateurs', 'Indicator table'),
+    indicator: l('Indicateur', 'Indicator'),
+    label: l('Libellé', 'Label'),
+    legalIndicator: l('Indicateur obligatoire', 'Mandatory indicator'),
+    nature: l('Nature', 'Nature'),
+    definition: l('Définition', 'Definition'),
+    numerator: l('Numérateur', 'Numerator'),
+    denominator: l('Dénominateur', 'Denominator'),
+    target: l('Objectif', 'Target'),
+    alertThreshold: l('Seuil d\'alerte', 'Alert threshold'),
+    periodicity: l('Périodicité', 'Periodicity'),
+    collection: l('Modalités de recueil', 'Data collection'),
+    source: l('Source des données', 'Data source'),
+    governance: l('Décision et avis des instances', 'Decision and opinions of governing bodies'),
+    body: l('Instance', 'Body'),
+    opinion: l('Avis', 'Opinion'),
+    decision: l('Décision', 'Decision'),
+    detail: l('Précisions', 'Details'),
+    economicModel: l('Modèle économique', 'Economic model'),
+    duration: l('Durée du protocole', 'Duration of the protocol'),
+    indefinite: l('Indéterminée', 'Indefinite'),
+    annexes: l('Annexes', 'Annexes'),
+    file: l('Fichier', 'File')
+} satisfies Record<string, Localized>;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** A label in the given language, with `{placeholders}` filled. */
+export function label(locale: Locale, key: LabelKey, args: Record<string, string | number> = {}): string {
+    return LABELS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** Values of the closed lists of the language (cadre, statut…), as a reader expects them. */
+export const VALUE_LABELS: Record<string, Record<string, Localized>> = {
+    type: {
+        national: l('National (art. L.4011-3)', 'National (art. L.4011-3)'),
+        local: l('Local (art. L.4011-4 et suivants)', 'Local (art. L.4011-4 and following)')
+    },
+    cadre: {
+        'établissement': l('Établissement de santé', 'Health establishment'),
+        ght: l('Groupement hospitalier de territoire (GHT)', 'Regional hospital group (GHT)'),
+        msp: l('Maison de santé pluriprofessionnelle (MSP)', 'Multi-professional health centre (MSP)'),
+        'centre-de-santé': l('Centre de santé', 'Health centre'),
+        esp: l('Équipe de soins primaires (ESP)', 'Primary care team (ESP)'),
+        cpts: l('Communauté professionnelle territoriale de santé (CPTS)', 'Territorial professional health community (CPTS)'),
+        esms: l('Établissement ou service médico-social (ESMS)', 'Social and medico-social establishment (ESMS)'),
+        'inter-entités': l('Plusieurs entités (inter-entités)', 'Several entities (inter-entity)')
+    },
+    statut: {
+        brouillon: l('Brouillon', 'Draft'),
+        soumis: l('Soumis', 'Submitted'),
+        'déclaré': l('Déclaré', 'Declared'),
+        'autorisé': l('Autorisé', 'Authorised'),
+        suspendu: l('Suspendu', 'Suspended'),
+        'abrogé': l('Abrogé', 'Repealed')
+    },
+    gravite: {
+        mineure: l('Mineure', 'Minor'),
+        significative: l('Significative', 'Significant'),
+        majeure: l('Majeure', 'Major'),
+        critique: l('Critique', 'Critical'),
+        catastrophique: l('Catastrophique', 'Catastrophic')
+    },
+    revue: {
+        rmm: l('Revue de morbi-mortalité (RMM)', 'Morbidity and mortality review (RMM)'),
+        rex: l('Retour d\'expérience (REX)', 'Experience feedback (REX)'),
+        crex: l('Comité de retour d\'expérience (CREX)', 'Experience feedback committee (CREX)'),
+        epp: l('Évaluation des pratiques professionnelles (EPP)', 'Professional practice assessment (EPP)'),
+        autre: l('Autre revue', 'Other review')
+    },
+    accord: {
+        oral: l('Oral', 'Oral'),
+        'écrit': l('Écrit', 'Written'),
+        tacite: l('Tacite', 'Tacit')
+    },
+    exigence: {
+        patients: l('Nombre de patients pris en charge (D.4011-4-1)', 'Number of patients cared for (D.4011-4-1)'),
+        reprise: l('Taux de reprise par le délégant (D.4011-4-1)', 'Take-back rate by the delegating professional (D.4011-4-1)'),
+        'événements-indésirables': l('Nature et taux d\'événements indésirables (D.4011-4-1)', 'Nature and rate of adverse events (D.4011-4-1)'),
+        'satisfaction-professionnels': l('Taux de satisfaction des professionnels (D.4011-4-1)', 'Satisfaction rate of the professionals (D.4011-4-1)')
+    },
+    nature: {
+        taux: l('Taux', 'Rate'),
+        nombre: l('Nombre', 'Count'),
+        'délai': l('Délai', 'Delay'),
+        qualitatif: l('Qualitatif', 'Qualitative')
+    },
+    periodicite: {
+        annuelle: l('Annuelle', 'Yearly'),
+        semestrielle: l('Semestrielle', 'Every six months'),
+        trimestrielle: l('Trimestrielle', 'Quarterly'),
+        mensuelle: l('Mensuelle', 'Monthly'),
+        hebdomadaire: l('Hebdomadaire', 'Weekly')
+    },
+    instance: {
+        cme: l('Commission médicale d\'établissement (CME)', 'Medical committee of the establishment (CME)'),
+        csirmt: l('Commission des soins infirmiers, de rééducation et médico-techniques (CSIRMT)', 'Nursing, rehabilitation and medico-technical care committee (CSIRMT)'),
+        directeur: l('Directeur de l\'établissement', 'Director of the establishment')
+    }
+};
+
+/** The reader's label of a keyword value, or the value itself when it has none. */
+export function valueLabel(locale: Locale, list: keyof typeof VALUE_LABELS, value: string): string {
+    return VALUE_LABELS[list][value]?.[locale] ?? value;
+}
+
+const UNITS: Record<string, { fr: [string, string]; en: [string, string] }> = {
+    min: { fr: ['min', 'min'], en: ['min', 'min'] },
+    minute: { fr: ['minute', 'minutes'], en: ['minute', 'minutes'] },
+    h: { fr: ['h', 'h'], en: ['h', 'h'] },
+    heure: { fr: ['heure', 'heures'], en: ['hour', 'hours'] },
+    j: { fr: ['j', 'j'], en: ['day', 'days'] },
+    jour: { fr: ['jour', 'jours'], en: ['day', 'days'] },
+    semaine: { fr: ['semaine', 'semaines'], en: ['week', 'weeks'] },
+    mois: { fr: ['mois', 'mois'], en: ['month', 'months'] },
+    an: { fr: ['an', 'ans'], en: ['year', 'years'] },
+    'année': { fr: ['année', 'années'], en: ['year', 'years'] },
+    cas: { fr: ['cas', 'cas'], en: ['case', 'cases'] }
+};
+
+const UNIT_STEM: Record<string, string> = {
+    minutes: 'minute', heures: 'heure', jours: 'jour', semaines: 'semaine', ans: 'an', 'années': 'année', annee: 'année', annees: 'année'
+};
+
+/** 2.5 → « 2,5 » in French. */
+export function formatNumber(locale: Locale, value: number): string {
+    const text = String(value);
+    return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** « 24 h », « 1 an », « 3 months »: a number and its unit, in the reader's language. */
+export function formatQuantity(locale: Locale, value: number, unit: string): string {
+    const stem = UNIT_STEM[unit] ?? unit;
+    const forms = UNITS[stem]?.[locale];
+    const word = forms ? (value >= 2 ? forms[1] : forms[0]) : unit;
+    return `${formatNumber(locale, value)} ${word}`;
+}
+
+const MONTHS: Record<Locale, string[]> = {
+    fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+};
+
+/** 2023-03-09 → « 9 mars 2023 » / "9 March 2023" (the text itself when it is not a valid date). */
+export function formatDate(locale: Locale, iso: string): string {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!match) return iso;
+    const [, year, month, day] = match;
+    const name = MONTHS[locale][Number(month) - 1];
+    if (!name) return iso;
+    const dayNumber = Number(day);
+    return `${locale === 'fr' && dayNumber === 1 ? '1er' : dayNumber} ${name} ${year}`;
+}
+
+const COMPARATOR_WORDS: Record<string, Localized> = {
+    '<': l('inférieur à', 'under'),
+    '<=': l('inférieur ou égal à', 'at most'),
+    '≤': l('inférieur ou égal à', 'at most'),
+    '>': l('supérieur à', 'over'),
+    '>=': l('supérieur ou égal à', 'at least'),
+    '≥': l('supérieur ou égal à', 'at least')
+};
+
+export function comparatorWords(locale: Locale, operator: string): string {
+    return COMPARATOR_WORDS[operator]?.[locale] ?? operator;
+}
+
+/** `<=` → `≤`: the typographic form of a comparator. */
+export function comparatorSymbol(operator: string): string {
+    return operator === '<=' ? '≤' : operator === '>=' ? '≥' : operator;
+}

@@ -1,0 +1,653 @@
+import pdfmake from 'pdfmake';
+import vfs from 'pdfmake/build/vfs_fonts.js';
+import type { Content as PdfContent, ContentCanvas, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Locale } from '../i18n/locale.js';
+import { stepLeadsTo } from './document-model.js';
+import type {
+    Block, Cell, Content, DocumentModel, Field, FieldsBlock, GroupBlock, ListBlock, Note, NoteKind, ProseBlock, Section, TableBlock,
+    TreeAction, TreeBlock, TreeStep
+} from './document-model.js';
+import { label, type LabelKey } from './labels.js';
+import { markdownToBlocks, plainBlock, type RichBlock, type Span } from './markdown.js';
+
+// The PDF layout, loaded only when a PDF is rendered (pdfmake, pdfkit and the fonts weigh a few
+// megabytes: `coop validate` and the language server never load them).
+
+/** Renders the model with pdfmake; `date` is written in the metadata. */
+export async function createPdf(model: DocumentModel, locale: Locale, date: Date): Promise<Buffer> {
+    setUpPdfmake();
+    // Keeping headings with what follows: pdfmake's own answer (a `pageBreakBefore` returning
+    // true) lays the document out again over the same objects, which breaks nested tables. So
+    // each layout only notes the headings left alone at the bottom of a page, and the document is
+    // laid out afresh with a page break before them, until none is left (at most a few passes).
+    const breaks = new Set<string>();
+    for (let pass = 0; ; pass++) {
+        const orphans = new Set<string>();
+        const pdf = pdfmake.createPdf(new PdfBuilder(model, locale).definition(date, breaks, orphans));
+        await pdf.getStream(); // laid out and drawn, not yet written
+        // Only the first: moving it shifts everything after it, which often settles the others.
+        const added = [...orphans].filter(id => !breaks.has(id)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+        if (added.length === 0 || pass === MAX_LAYOUT_PASSES - 1) return pdf.getBuffer();
+        breaks.add(added[0]);
+    }
+}
+
+const MAX_LAYOUT_PASSES = 5;
+
+/** Headline level of the running header and footer (ignored when keeping headings with content). */
+const RUNNING = 9;
+
+// A4 in points, and the margins of the page body.
+const PAGE_WIDTH = 595.28;
+const PAGE_HEIGHT = 841.89;
+const MARGIN_X = 48;
+const MARGIN_TOP = 58;
+const MARGIN_BOTTOM = 52;
+/** Room a heading needs under it (its rule and two lines), or it moves to the next page. */
+const KEEP_WITH_NEXT = 62;
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
+
+const COLORS = {
+    ink: '#1d2733', muted: '#5b6675', line: '#d5dbe3', soft: '#f4f6f9', brand: '#1f3a5f', accent: '#2d6cb5', zebra: '#fafbfd',
+    ok: '#1f7a3f', okBg: '#e6f4ea', ko: '#b3261e', koBg: '#fdecea', warn: '#8a5a00', warnBg: '#fff4d6', info: '#2d5f9a', infoBg: '#e8f0fb',
+    sup: '#5e4b8b', supBg: '#f1edf9', condition: '#fff8e1', conditionBorder: '#e2c36b', otherwise: '#f2f2f2', stepHead: '#eef3f9',
+    stepBorder: '#b9c6d6', arrow: '#7a8899', risk: '#fff7f6', riskInk: '#8a2c24'
+};
+
+const ACTION_COLORS: Record<TreeAction['kind'], { fill: string; ink: string }> = {
+    perform: { fill: '#e8f0fb', ink: '#2d5f9a' },
+    goto: { fill: '#f4f6f9', ink: COLORS.muted },
+    refer: { fill: '#fff0e6', ink: '#a14a0b' },
+    end: { fill: '#e6f4ea', ink: COLORS.ok }
+};
+
+const NOTE_COLORS: Record<NoteKind, { fill: string; ink: string }> = {
+    error: { fill: COLORS.koBg, ink: COLORS.ko },
+    warning: { fill: COLORS.warnBg, ink: COLORS.warn },
+    info: { fill: COLORS.infoBg, ink: COLORS.info },
+    suppressed: { fill: COLORS.supBg, ink: COLORS.sup }
+};
+
+/**
+ * Characters the embedded Roboto font lacks, replaced by ones it has (a missing glyph would
+ * silently disappear from the PDF).
+ */
+const GLYPH_FALLBACKS: Record<string, string> = {
+    '→': '->', '⇒': '=>', '➔': '->', '←': '<-', '⇐': '<=', '↔': '<->', '↑': '^', '↓': 'v', '▶': '>', '▸': '>', '►': '>',
+    '✓': '√', '✔': '√', '✗': 'x', '✘': 'x', '✕': 'x', '⚠': '(!)', '☐': '[ ]', '☑': '[x]', '□': '[ ]', '◆': '•', '◇': '•', '★': '*', '☆': '*'
+};
+
+function glyphSafe(text: string): string {
+    return text.replace(/[→⇒➔←⇐↔↑↓▶▸►✓✔✗✘✕⚠☐☑□◆◇★☆]/g, char => GLYPH_FALLBACKS[char] ?? char);
+}
+
+let fontsReady = false;
+
+/** Loads Roboto from pdfmake's own virtual file system: no system font, no file read. */
+function setUpPdfmake(): void {
+    if (fontsReady) return;
+    const files = ['Roboto-Regular.ttf', 'Roboto-Medium.ttf', 'Roboto-Italic.ttf', 'Roboto-MediumItalic.ttf'];
+    const virtualfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
+    const fonts = vfs as unknown as Record<string, string>;
+    for (const file of files) virtualfs.writeFileSync(file, Buffer.from(fonts[file], 'base64'));
+    pdfmake.setFonts({ Roboto: { normal: files[0], bold: files[1], italics: files[2], bolditalics: files[3] } });
+    // The document never loads anything: no URL, no local file.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => false);
+    fontsReady = true;
+}
+
+// ----- layouts ---------------------------------------------------------------------------------
+
+const gridLayout: CustomTableLayout = {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => COLORS.line,
+    vLineColor: () => COLORS.line,
+    paddingLeft: () => 5,
+    paddingRight: () => 5,
+    paddingTop: () => 3,
+    paddingBottom: () => 3,
+    fillColor: (row: number) => (row > 0 && row % 2 === 0 ? COLORS.zebra : null)
+};
+
+const fieldsLayout: CustomTableLayout = {
+    hLineWidth: (index: number, node) => (index === 0 || index === node.table.body.length ? 0 : 0.5),
+    vLineWidth: () => 0,
+    hLineColor: () => COLORS.line,
+    paddingLeft: (index: number) => (index === 0 ? 0 : 8),
+    paddingRight: () => 4,
+    paddingTop: () => 3,
+    paddingBottom: () => 3
+};
+
+const sheetLayout: CustomTableLayout = {
+    ...gridLayout,
+    fillColor: (_row: number, _node, column: number) => (column === 0 ? COLORS.soft : null)
+};
+
+/** A sheet whose first row is its title: no border or fill around the title. */
+const titledSheetLayout: CustomTableLayout = {
+    ...gridLayout,
+    fillColor: (row: number, _node, column: number) => (row > 0 && column === 0 ? COLORS.soft : null)
+};
+
+const noteLayout = (color: string): CustomTableLayout => ({
+    hLineWidth: () => 0,
+    vLineWidth: (index: number) => (index === 0 ? 3 : 0),
+    vLineColor: () => color,
+    paddingLeft: () => 6,
+    paddingRight: () => 6,
+    paddingTop: () => 2,
+    paddingBottom: () => 2
+});
+
+const boxLayout: CustomTableLayout = {
+    hLineWidth: () => 0.8,
+    vLineWidth: () => 0.8,
+    hLineColor: () => COLORS.stepBorder,
+    vLineColor: () => COLORS.stepBorder,
+    paddingLeft: () => 0,
+    paddingRight: () => 0,
+    paddingTop: () => 0,
+    paddingBottom: () => 0
+};
+
+const branchLayout: CustomTableLayout = {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 0,
+    paddingRight: () => 0,
+    paddingTop: () => 2,
+    paddingBottom: () => 2
+};
+
+const boxedCell = (border: string): CustomTableLayout => ({
+    hLineWidth: () => 0.7,
+    vLineWidth: () => 0.7,
+    hLineColor: () => border,
+    vLineColor: () => border,
+    paddingLeft: () => 5,
+    paddingRight: () => 5,
+    paddingTop: () => 3,
+    paddingBottom: () => 3
+});
+
+// ----- builder ---------------------------------------------------------------------------------
+
+class PdfBuilder {
+    constructor(private readonly model: DocumentModel, private readonly locale: Locale) {}
+
+    private t(key: LabelKey, args: Record<string, string | number> = {}): string {
+        return label(this.locale, key, args);
+    }
+
+    /** Heading identifiers, in document order (`pageBreak` decisions refer to them). */
+    private headings = 0;
+    private breaks: ReadonlySet<string> = new Set();
+
+    /**
+     * The pdfmake definition. `breaks`: headings that start a new page; `orphans` receives the
+     * headings this layout leaves at the bottom of a page with nothing after them.
+     */
+    definition(date: Date, breaks: ReadonlySet<string> = new Set(), orphans: Set<string> = new Set()): TDocumentDefinitions {
+        this.headings = 0;
+        this.breaks = breaks;
+        const model = this.model;
+        const running = glyphSafe(model.title.length > 95 ? `${model.title.slice(0, 92)}…` : model.title);
+        const version = model.meta.version ? `${this.t('version')} ${model.meta.version}` : '';
+        return {
+            pageSize: 'A4',
+            pageMargins: [MARGIN_X, MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM],
+            info: {
+                title: model.title,
+                subject: this.t('kicker'),
+                creator: 'coop',
+                producer: 'coop (pdfmake)',
+                creationDate: date,
+                modDate: date,
+                ...(model.meta.identifier ? { keywords: model.meta.identifier } : {})
+            },
+            language: this.locale === 'fr' ? 'fr-FR' : 'en-GB',
+            displayTitle: true,
+            defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2, color: COLORS.ink },
+            styles: {
+                kicker: { fontSize: 7.5, color: COLORS.muted, characterSpacing: 0.3 },
+                title: { fontSize: 18, bold: true, color: COLORS.brand, lineHeight: 1.1, margin: [0, 4, 0, 10] },
+                h2: { fontSize: 13, bold: true, color: COLORS.brand, margin: [0, 14, 0, 2] },
+                h3: { fontSize: 11, bold: true, color: COLORS.brand, margin: [0, 8, 0, 4] },
+                h4: { fontSize: 10, bold: true, color: COLORS.brand, margin: [0, 6, 0, 3] },
+                h5: { fontSize: 9.5, bold: true, color: COLORS.brand, margin: [0, 5, 0, 2] },
+                th: { bold: true, color: '#ffffff', fillColor: COLORS.brand },
+                label: { bold: true, color: COLORS.muted },
+                muted: { color: COLORS.muted },
+                intro: { color: COLORS.muted, fontSize: 8.5, margin: [0, 0, 0, 4] },
+                running: { fontSize: 7.5, color: COLORS.muted },
+                small: { fontSize: 8 }
+            },
+            header: () => ({
+                margin: [MARGIN_X, 24, MARGIN_X, 0],
+                stack: [
+                    { columns: [{ text: running, style: 'running', headlineLevel: RUNNING }, { text: version, style: 'running', alignment: 'right', width: 'auto', headlineLevel: RUNNING }], columnGap: 12 },
+                    { canvas: [{ type: 'line', x1: 0, y1: 3, x2: CONTENT_WIDTH, y2: 3, lineWidth: 0.5, lineColor: COLORS.line }], headlineLevel: RUNNING }
+                ]
+            }),
+            footer: (currentPage: number, pageCount: number) => ({
+                margin: [MARGIN_X, 16, MARGIN_X, 0],
+                columns: [
+                    { text: glyphSafe(model.meta.identifier ?? ''), style: 'running', headlineLevel: RUNNING },
+                    { text: this.t('page', { page: currentPage, pages: pageCount }), style: 'running', alignment: 'right', headlineLevel: RUNNING }
+                ]
+            }),
+            // Keeps a heading with what follows it: a heading followed on its page only by other
+            // headings, their rules and the running header and footer (all marked with a
+            // headline level) moves to the next page. Containers (stacks, tables) are not content.
+            pageBreakBefore: (node, queries) => {
+                const id = (node as { id?: string }).id;
+                // A node that pdfmake moved to the next page (a row that did not fit) keeps its first
+                // position too: only nodes laid out on one page tell where they are.
+                if (node.headlineLevel !== 1 || !id || node.pageNumbers.length !== 1) return false;
+                const page = node.pageNumbers[0];
+                // Too close to the bottom for a line of what follows, or followed on its page only by
+                // other headings, rules and the running header and footer.
+                const nearBottom = node.startPosition.top > PAGE_HEIGHT - MARGIN_BOTTOM - KEEP_WITH_NEXT;
+                const alone = queries.getFollowingNodesOnPage()
+                    .filter(following => (following.text !== undefined || following.canvas !== undefined)
+                        && following.pageNumbers.length === 1 && following.pageNumbers[0] === page)
+                    .every(following => following.headlineLevel !== undefined);
+                if (nearBottom || alone) orphans.add(id);
+                return false;
+            },
+            content: [
+                this.header(),
+                model.diagnostics.syntaxErrors > 0 ? this.banner(this.t('syntaxWarning')) : '',
+                this.conformity(),
+                ...model.sections.flatMap(section => this.section(section)),
+                ...this.suppressions(),
+                ...this.diagnostics(),
+                { text: this.t('generatedBy'), style: 'intro', margin: [0, 16, 0, 0] }
+            ]
+        };
+    }
+
+    // ----- text --------------------------------------------------------------------------------
+
+    private spans(spans: Span[]): PdfContent[] {
+        return spans.map(span => {
+            const text = glyphSafe(span.text) + (span.lineBreak ? '\n' : '');
+            return {
+                text,
+                ...(span.bold ? { bold: true } : {}),
+                ...(span.italic ? { italics: true } : {}),
+                ...(span.strike ? { decoration: 'lineThrough' as const } : {}),
+                ...(span.code ? { background: COLORS.soft } : {}),
+                ...(span.link ? { link: span.link, color: COLORS.accent, decoration: 'underline' as const } : {})
+            };
+        });
+    }
+
+    private rich(blocks: RichBlock[]): PdfContent[] {
+        return blocks.map(block => {
+            switch (block.type) {
+                case 'paragraph': return { text: this.spans(block.spans), margin: [0, 0, 0, 2] };
+                case 'heading': return { text: this.spans(block.spans), bold: true, margin: [0, 2, 0, 2] };
+                case 'list': {
+                    const items = block.items.map(item => ({ stack: this.rich(item) }));
+                    return block.ordered ? { ol: items, start: block.start, margin: [0, 0, 0, 2] } : { ul: items, margin: [0, 0, 0, 2] };
+                }
+                case 'quote': return { stack: this.rich(block.blocks), margin: [10, 0, 0, 2], color: COLORS.muted };
+                case 'code': return { text: glyphSafe(block.text), background: COLORS.soft, preserveLeadingSpaces: true, margin: [0, 0, 0, 2] };
+                case 'rule': return { canvas: [{ type: 'line', x1: 0, y1: 2, x2: 120, y2: 2, lineWidth: 0.5, lineColor: COLORS.line }] };
+            }
+        });
+    }
+
+    private content(content: Content | undefined): PdfContent {
+        if (content === undefined) return '';
+        if (typeof content === 'string') return { text: glyphSafe(content) };
+        const blocks = markdownToBlocks(content.markdown);
+        if (blocks.length === 1 && blocks[0].type === 'paragraph') return { text: this.spans(blocks[0].spans) };
+        const stack = this.rich(blocks);
+        return stack.length === 0 ? '' : { stack };
+    }
+
+    private cell(cell: Cell): PdfContent {
+        if (typeof cell === 'string' || !Array.isArray(cell)) return this.content(cell as Content);
+        const items = cell as readonly Content[];
+        if (items.length === 0) return '';
+        if (items.length === 1) return this.content(items[0]);
+        return { ul: items.map(item => this.content(item)), margin: [0, 0, 0, 0] };
+    }
+
+    private notes(notes: readonly Note[]): PdfContent[] {
+        return notes.map(note => {
+            const colors = NOTE_COLORS[note.kind];
+            const kind = this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind);
+            const text: PdfContent[] = [
+                { text: `${kind} `, bold: true, color: colors.ink },
+                { text: glyphSafe(note.message) },
+                ...(note.justification !== undefined ? [{ text: ` ${this.t('justification')}${this.t('colon')}${glyphSafe(note.justification)}`, italics: true }] : []),
+                { text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, fontSize: 7 }
+            ];
+            return {
+                table: { widths: ['*'], body: [[{ text, fillColor: colors.fill, fontSize: 8 }]] },
+                layout: noteLayout(colors.ink),
+                margin: [0, 2, 0, 2]
+            };
+        });
+    }
+
+    private banner(text: string): PdfContent {
+        return {
+            table: { widths: ['*'], body: [[{ text, bold: true, color: COLORS.ko, fillColor: COLORS.koBg }]] },
+            layout: noteLayout(COLORS.ko), margin: [0, 4, 0, 6]
+        };
+    }
+
+    private heading(level: number, text: string, withRule = false): PdfContent[] {
+        const style = `h${Math.min(Math.max(level, 2), 5)}`;
+        const id = `h${++this.headings}`;
+        const heading: PdfContent = { text: glyphSafe(text), style, headlineLevel: 1, id, ...(this.breaks.has(id) ? { pageBreak: 'before' as const } : {}) };
+        return withRule
+            ? [heading, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 1.2, lineColor: COLORS.brand }], margin: [0, 0, 0, 6], headlineLevel: 2 }]
+            : [heading];
+    }
+
+    // ----- document parts ----------------------------------------------------------------------
+
+    private header(): PdfContent {
+        const header = this.model.header;
+        const rows: TableCell[][] = header.fields.map(field => [
+            { text: glyphSafe(field.label), style: 'label' },
+            { stack: [this.cell(field.value), ...this.notes(field.notes)] }
+        ]);
+        return {
+            stack: [
+                { text: header.kicker.toUpperCase(), style: 'kicker' },
+                { text: glyphSafe(header.title), style: 'title' },
+                rows.length > 0 ? { table: { widths: ['28%', '*'], body: rows }, layout: fieldsLayout, margin: [0, 0, 0, 6] } : '',
+                ...this.notes(header.notes),
+                ...(header.promoters ? this.table(header.promoters, 3) : [])
+            ]
+        };
+    }
+
+    private conformity(): PdfContent[] {
+        const matrix = this.model.conformity;
+        const statusColors = { met: { fill: COLORS.okBg, ink: COLORS.ok }, missing: { fill: COLORS.koBg, ink: COLORS.ko }, suppressed: { fill: COLORS.supBg, ink: COLORS.sup } };
+        const body: TableCell[][] = [
+            [this.t('requirement'), this.t('legalBasis'), this.t('statusColumn'), this.t('where')].map(text => ({ text, style: 'th' })),
+            ...matrix.rows.map(row => {
+                const colors = statusColors[row.status];
+                return [
+                    { text: glyphSafe(row.title) },
+                    { text: row.legalBasis },
+                    { text: row.statusLabel, bold: true, color: colors.ink, fillColor: colors.fill },
+                    {
+                        stack: [
+                            { text: glyphSafe(row.where) },
+                            ...(row.details.length > 0 ? [{ ul: row.details.map(detail => ({ text: glyphSafe(detail), fontSize: 8, color: colors.ink })) }] : [])
+                        ]
+                    }
+                ] as TableCell[];
+            })
+        ];
+        const allMet = matrix.met === matrix.total;
+        return [
+            ...this.heading(2, matrix.title, true),
+            { text: matrix.label, bold: true, fontSize: 11, color: allMet ? COLORS.ok : COLORS.ko, margin: [0, 0, 0, 2] },
+            { text: matrix.intro, style: 'intro' },
+            { table: { headerRows: 1, dontBreakRows: true, widths: ['34%', '15%', '18%', '33%'], body }, layout: gridLayout, fontSize: 8.5 }
+        ];
+    }
+
+    private section(section: Section): PdfContent[] {
+        const body: PdfContent[] = section.empty
+            ? [{ text: this.t('notFilled'), italics: true, color: COLORS.muted }]
+            : section.blocks.flatMap(block => this.block(block, 3));
+        return [...this.heading(2, `${section.number}. ${section.title}`, true), ...this.notes(section.notes), ...body];
+    }
+
+    private block(block: Block, level: number): PdfContent[] {
+        switch (block.type) {
+            case 'fields': return this.fields(block, level);
+            case 'prose': return this.prose(block, level);
+            case 'list': return this.list(block, level);
+            case 'table': return this.table(block, level + 1);
+            case 'tree': return this.tree(block);
+            case 'group': return this.group(block, level);
+        }
+    }
+
+    private fieldRows(block: FieldsBlock): TableCell[][] {
+        return block.fields.map((field: Field) => [
+            { text: glyphSafe(field.label), style: 'label' },
+            { stack: [this.cell(field.value), ...this.notes(field.notes)] }
+        ]);
+    }
+
+    private fields(block: FieldsBlock, level: number): PdfContent[] {
+        return [
+            ...(block.title ? this.heading(level + 1, block.title) : []),
+            { table: { widths: ['30%', '*'], body: this.fieldRows(block), dontBreakRows: true }, layout: block.layout === 'sheet' ? sheetLayout : fieldsLayout, margin: [0, 0, 0, 4] },
+            ...this.notes(block.notes)
+        ];
+    }
+
+    /**
+     * An indicator sheet: its title is the table's first row, so title and sheet move to the next
+     * page together (and the title repeats if a long sheet is split).
+     */
+    private sheet(group: GroupBlock, block: FieldsBlock, level: number): PdfContent[] {
+        const title: TableCell[] = [{
+            colSpan: 2, border: [false, false, false, true], style: `h${Math.min(Math.max(level, 2), 5)}`, margin: [-5, 4, 0, 2],
+            text: [glyphSafe(group.title), ...(group.subtitle ? [{ text: `   ${glyphSafe(group.subtitle)}`, fontSize: 8, bold: false, color: COLORS.muted }] : [])]
+        }, {}];
+        const rows = this.fieldRows(block);
+        return [
+            { table: { widths: ['30%', '*'], body: [title, ...rows], headerRows: 1, keepWithHeaderRows: Math.min(rows.length, 12), dontBreakRows: true }, layout: titledSheetLayout, margin: [0, 0, 0, 6] },
+            ...this.notes(group.notes),
+            ...this.notes(block.notes)
+        ];
+    }
+
+    private prose(block: ProseBlock, level: number): PdfContent[] {
+        return [...(block.title ? this.heading(level + 1, block.title) : []), this.content(block.content), ...this.notes(block.notes)];
+    }
+
+    private list(block: ListBlock, level: number): PdfContent[] {
+        return [
+            ...(block.title ? this.heading(level + 1, block.title) : []),
+            {
+                ul: block.items.map(item => ({
+                    stack: [
+                        item.tag ? { text: [...this.inlineOf(item.content), { text: `  ${item.tag}`, color: COLORS.muted, fontSize: 7 }] } : this.content(item.content),
+                        ...this.notes(item.notes)
+                    ]
+                } as PdfContent)),
+                margin: [0, 0, 0, 4]
+            },
+            ...this.notes(block.notes)
+        ];
+    }
+
+    /** The inline text of a content (a one-paragraph Markdown or plain text). */
+    private inlineOf(content: Content): PdfContent[] {
+        if (typeof content === 'string') return [glyphSafe(content)];
+        const blocks = markdownToBlocks(content.markdown);
+        return blocks.flatMap((block, index) => {
+            const spans = block.type === 'paragraph' || block.type === 'heading' ? this.spans(block.spans) : [glyphSafe(plainBlock(block))];
+            return index > 0 ? ['\n', ...spans] : spans;
+        });
+    }
+
+    private table(block: TableBlock, level: number): PdfContent[] {
+        const header: TableCell[] = block.columns.map(column => ({ text: glyphSafe(column), style: 'th' }));
+        const rows: TableCell[][] = block.rows.map(row => row.cells.map((cell, index) => (index === row.cells.length - 1 && row.notes.length > 0
+            ? { stack: [this.cell(cell), ...this.notes(row.notes)] }
+            : this.cell(cell)) as TableCell));
+        return [
+            ...(block.title ? this.heading(level, block.title) : []),
+            {
+                table: { headerRows: 1, dontBreakRows: true, widths: block.widths.map(width => `${width}%`), body: [header, ...rows] },
+                layout: gridLayout,
+                fontSize: block.role === 'process' ? 8 : 8.5,
+                margin: [0, 0, 0, 6]
+            },
+            ...this.notes(block.notes)
+        ];
+    }
+
+    private group(block: GroupBlock, level: number): PdfContent[] {
+        const [only] = block.blocks;
+        if (block.blocks.length === 1 && only.type === 'fields' && only.layout === 'sheet' && !only.title) return this.sheet(block, only, level);
+        return [
+            ...this.heading(level, block.title),
+            ...(block.subtitle ? [{ text: glyphSafe(block.subtitle), style: 'intro' } as PdfContent] : []),
+            ...this.notes(block.notes),
+            ...block.blocks.flatMap(child => this.block(child, level + 1))
+        ];
+    }
+
+    // ----- decision trees ----------------------------------------------------------------------
+
+    private tree(block: TreeBlock): PdfContent[] {
+        const parts: PdfContent[] = [];
+        block.steps.forEach((step, index) => {
+            if (index > 0) parts.push(stepLeadsTo(block.steps[index - 1], step) ? downArrow() : { text: '', margin: [0, 4, 0, 0] });
+            parts.push(this.step(step));
+        });
+        return [{ stack: parts, margin: [0, 2, 0, 8] }, ...this.notes(block.notes)];
+    }
+
+    private step(step: TreeStep): PdfContent {
+        const meta: PdfContent[] = [];
+        const addMeta = (key: LabelKey, value: Content | string[] | undefined) => {
+            if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
+            if (meta.length > 0) meta.push({ text: '    ' });
+            meta.push({ text: `${this.t(key)}${this.t('colon')}`, bold: true, color: COLORS.muted });
+            meta.push(...(Array.isArray(value) ? [glyphSafe(value.join(', '))] : this.inlineOf(value as Content)));
+        };
+        addMeta('who', step.who);
+        addMeta('whereStep', step.where);
+        addMeta('when', step.when);
+        const head: PdfContent = {
+            stack: [
+                {
+                    columns: [
+                        { text: [{ text: `${this.t('stepN', { n: step.number })}  `, color: COLORS.muted, fontSize: 8.5 }, { text: glyphSafe(step.title), color: COLORS.brand, fontSize: 10 }], bold: true, width: '*' },
+                        step.entry ? { text: this.t('entry'), width: 'auto', fontSize: 7, color: COLORS.brand } : { text: '', width: 0 }
+                    ],
+                    columnGap: 6
+                },
+                ...(meta.length > 0 ? [{ text: meta, fontSize: 8, margin: [0, 2, 0, 0] } as PdfContent] : []),
+                ...(step.description ? [{ stack: [this.content(step.description)], fontSize: 8.5, margin: [0, 2, 0, 0] } as PdfContent] : []),
+                ...this.notes(step.notes)
+            ]
+        };
+        const branches: TableCell[][] = step.branches.map(branch => [
+            {
+                table: { widths: ['*'], body: [[{ text: glyphSafe(branch.conditionLabel), italics: branch.condition === undefined, fillColor: branch.condition === undefined ? COLORS.otherwise : COLORS.condition }]] },
+                layout: boxedCell(branch.condition === undefined ? '#c9c9c9' : COLORS.conditionBorder)
+            },
+            { ...rightArrow(), verticalAlignment: 'middle' },
+            { stack: [...this.action(branch.action), ...this.notes(branch.notes)] }
+        ] as TableCell[]);
+        const risks: PdfContent[] = step.risks.map(risk => ({
+            columns: [
+                { text: [{ text: `${this.t('risk')}${this.t('colon')}`, bold: true, color: COLORS.riskInk }, glyphSafe(risk.label), ...(risk.severity ? [{ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted }] : [])], width: '*' },
+                { text: [{ text: `${this.t('riskControl')}${this.t('colon')}`, bold: true, color: COLORS.riskInk }, ...(risk.mitigation ? this.inlineOf(risk.mitigation) : ['—'])], width: '*' }
+            ],
+            columnGap: 10, fontSize: 8, margin: [0, 1, 0, 1]
+        } as PdfContent));
+        const body: TableCell[][] = [
+            [{ stack: [head], fillColor: COLORS.stepHead, margin: [6, 4, 6, 4] }],
+            ...(branches.length > 0 ? [[{ table: { widths: ['36%', 18, '*'], body: branches }, layout: branchLayout, margin: [6, 3, 6, 3] } as TableCell]] : []),
+            ...(risks.length > 0 ? [[{ stack: [...risks, ...step.risks.flatMap(risk => this.notes(risk.notes))], fillColor: COLORS.risk, margin: [6, 3, 6, 3] } as TableCell]] : [])
+        ];
+        // The step's head repeats on the next page when a long step is split.
+        return { table: { widths: ['*'], body, dontBreakRows: true, headerRows: 1, keepWithHeaderRows: 1 }, layout: boxLayout };
+    }
+
+    private action(action: TreeAction): PdfContent[] {
+        const colors = ACTION_COLORS[action.kind];
+        const kind = this.t(({ perform: 'kindPerform', goto: 'kindGoto', refer: 'kindRefer', end: 'kindEnd' } as const)[action.kind]).toUpperCase();
+        const text: PdfContent[] = [
+            { text: `${kind}  `, bold: true, color: colors.ink, fontSize: 6.5, characterSpacing: 0.3 },
+            { text: glyphSafe(action.text) },
+            ...(action.delay ? [{ text: ` ${action.delay}`, bold: true, color: ACTION_COLORS.refer.ink }] : [])
+        ];
+        const box: PdfContent = {
+            table: {
+                widths: ['*'],
+                body: [[{
+                    stack: [{ text }, ...(action.detail ? [{ text: this.inlineOf(action.detail), color: COLORS.muted, fontSize: 8 } as PdfContent] : [])],
+                    fillColor: colors.fill
+                }]]
+            },
+            layout: boxedCell(colors.ink)
+        };
+        if (!action.then) return [box];
+        return [box, { text: this.t('then'), fontSize: 7, color: COLORS.muted, margin: [14, 0, 0, 0] }, ...this.action(action.then)];
+    }
+
+    // ----- suppressions and diagnostics -------------------------------------------------------
+
+    private suppressions(): PdfContent[] {
+        const entries = this.model.suppressions;
+        const heading = [...this.heading(2, this.t('suppressions'), true), { text: this.t('suppressionsIntro'), style: 'intro' } as PdfContent];
+        if (entries.length === 0) return [...heading, { text: this.t('noSuppression'), italics: true, color: COLORS.muted }];
+        const body: TableCell[][] = [
+            [this.t('rule'), this.t('scope'), this.t('justification'), this.t('findingsSetAside')].map(text => ({ text, style: 'th' })),
+            ...entries.map(entry => [
+                { text: [glyphSafe(entry.rule), { text: `\n${entry.code}`, color: COLORS.muted, fontSize: 7 }] },
+                { text: glyphSafe(entry.scope) },
+                { text: glyphSafe(entry.justification) },
+                entry.findings.length === 0
+                    ? { text: this.t('noFindingSetAside'), color: COLORS.muted, italics: true }
+                    : { ul: entry.findings.map(finding => glyphSafe(finding.message)) }
+            ] as TableCell[])
+        ];
+        return [...heading, { table: { headerRows: 1, dontBreakRows: true, widths: ['26%', '20%', '30%', '24%'], body }, layout: gridLayout, fontSize: 8.5 }];
+    }
+
+    private diagnostics(): PdfContent[] {
+        const { all, errors, warnings, infos } = this.model.diagnostics;
+        const heading = this.heading(2, this.t('diagnostics'), true);
+        if (all.length === 0) return [...heading, { text: this.t('noDiagnostic'), italics: true, color: COLORS.muted }];
+        const body: TableCell[][] = [
+            [this.t('line'), this.t('severityLevel'), this.t('message'), this.t('code')].map(text => ({ text, style: 'th' })),
+            ...all.map(note => [
+                { text: String(note.line + 1) },
+                { text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink },
+                { text: glyphSafe(note.message) },
+                { text: note.code, fontSize: 7.5 }
+            ] as TableCell[])
+        ];
+        return [
+            ...heading,
+            { text: this.t('diagnosticsSummary', { errors, warnings, infos }), style: 'intro' },
+            { table: { headerRows: 1, dontBreakRows: true, widths: ['9%', '17%', '52%', '22%'], body }, layout: gridLayout, fontSize: 8.5 }
+        ];
+    }
+}
+
+function rightArrow(): ContentCanvas {
+    return {
+        canvas: [
+            { type: 'line', x1: 2, y1: 5, x2: 11, y2: 5, lineWidth: 1.4, lineColor: COLORS.arrow },
+            { type: 'polyline', points: [{ x: 10, y: 1.5 }, { x: 16, y: 5 }, { x: 10, y: 8.5 }], closePath: true, color: COLORS.arrow, lineColor: COLORS.arrow }
+        ]
+    };
+}
+
+function downArrow(): PdfContent {
+    const x = CONTENT_WIDTH / 2;
+    return {
+        canvas: [
+            { type: 'line', x1: x, y1: 0, x2: x, y2: 10, lineWidth: 1.4, lineColor: COLORS.arrow },
+            { type: 'polyline', points: [{ x: x - 4, y: 9 }, { x: x + 4, y: 9 }, { x, y: 15 }], closePath: true, color: COLORS.arrow, lineColor: COLORS.arrow }
+        ],
+        margin: [0, 1, 0, 1]
+    };
+}

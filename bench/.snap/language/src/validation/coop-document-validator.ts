@@ -1,0 +1,111 @@
+import { DefaultDocumentValidator, DocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CoopServices } from '../coop-module.js';
+import type { CoopDiagnosticData } from '../diagnostics/definition.js';
+import { documentationUrl, getDefinition, isConfigurable } from '../diagnostics/registry.js';
+import type { RuleSettings } from '../config/rule-settings.js';
+import { findSuppression } from '../rules/suppressions.js';
+import type { SuppressedDiagnostic, SuppressedDiagnostics } from './suppressed-diagnostics.js';
+import { isBuiltinUri } from '../workspace/catalogue.js';
+
+/** Langium's built-in codes → ours. */
+const BUILT_IN_CODES: Record<string, string> = {
+    [DocumentValidator.LexingError]: 'caractere-inconnu',
+    [DocumentValidator.ParsingError]: 'syntaxe',
+    [DocumentValidator.LinkingError]: 'reference-inconnue'
+};
+
+const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+/** What `toDiagnostic` learns about a suppression, read back in `validateDocument`. */
+interface SuppressionMark {
+    justification: string;
+    range: Diagnostic['range'];
+}
+
+/**
+ * The single place every diagnostic passes through, in the editor and in the CLI alike: each one
+ * leaves with a registered code (`code` and `data.code`), a link to its documentation and the
+ * source « coop »; the workspace's rule levels apply (`coop.config.json`), and diagnostics covered
+ * by an `ignorer` line are set aside with their justification. Documents the tool provides (the
+ * catalogue) are never reported.
+ */
+export class CoopDocumentValidator extends DefaultDocumentValidator {
+    private readonly settings: RuleSettings;
+    private readonly suppressed: SuppressedDiagnostics;
+    private readonly marks = new WeakMap<Diagnostic, SuppressionMark>();
+
+    constructor(services: CoopServices) {
+        super(services);
+        this.settings = services.validation.RuleSettings;
+        this.suppressed = services.validation.SuppressedDiagnostics;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
+        if (isBuiltinUri(document.uri)) {
+            return [];
+        }
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const kept: Diagnostic[] = [];
+        const suppressed: SuppressedDiagnostic[] = [];
+        for (const raw of diagnostics) {
+            const diagnostic = this.withLevel(this.withCode(raw));
+            if (!diagnostic) continue;
+            const mark = this.marks.get(raw);
+            if (mark) suppressed.push({ diagnostic, justification: mark.justification, suppressionRange: mark.range });
+            else kept.push(diagnostic);
+        }
+        this.suppressed.set(document, suppressed);
+        return kept;
+    }
+
+    override toDiagnostic<N extends AstNode>(severity: 'error' | 'warning' | 'info' | 'hint', message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        const diagnostic = super.toDiagnostic(severity, message, info);
+        const code = (info.data as CoopDiagnosticData | undefined)?.code;
+        if (code && isConfigurable(code)) {
+            const suppression = findSuppression(info.node, code);
+            if (suppression?.$cstNode) {
+                this.marks.set(diagnostic, { justification: suppression.justification!, range: suppression.$cstNode.range });
+            }
+        }
+        return diagnostic;
+    }
+
+    /** Applies the workspace's level for the rule; `undefined` when the rule is off. */
+    private withLevel(diagnostic: Diagnostic): Diagnostic | undefined {
+        const code = String(diagnostic.code ?? '');
+        if (!isConfigurable(code)) return diagnostic;
+        const level = this.settings.levelOf(code);
+        if (level === 'off') return undefined;
+        return level ? { ...diagnostic, severity: SEVERITY[level] } : diagnostic;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        // Carry the linker's suggestion (see CoopLinker) to the quick fix.
+        const errors = document.references.map(reference => reference.error).filter(error => error !== undefined);
+        diagnostics.slice(start).forEach((diagnostic, index) => {
+            const suggestion = (errors[index] as { suggestion?: string } | undefined)?.suggestion;
+            if (suggestion) {
+                (diagnostic.data as CoopDiagnosticData).suggestion = suggestion;
+            }
+        });
+    }
+
+    private withCode(diagnostic: Diagnostic): Diagnostic {
+        const data = (diagnostic.data ?? {}) as CoopDiagnosticData;
+        const code = BUILT_IN_CODES[data.code] ?? data.code;
+        if (!code || !getDefinition(code)) {
+            return diagnostic;
+        }
+        return {
+            ...diagnostic,
+            code,
+            codeDescription: { href: documentationUrl(code) },
+            source: 'coop',
+            data: { ...data, code }
+        };
+    }
+}
+

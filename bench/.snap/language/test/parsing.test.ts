@@ -1,0 +1,76 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LangiumDocument } from 'langium';
+import { isProtocole, type Acte, type Cadre, type Indicateur, type Objectifs, type Protocole, type Statut } from 'coop-language';
+import { clear, createTestServices, parser, protocol, type TestServices } from './helpers.js';
+
+let services: TestServices;
+let documents: LangiumDocument[] = [];
+beforeAll(async () => { services = await createTestServices(); });
+afterEach(async () => { await clear(services, documents); documents = []; });
+
+async function parse(text: string) {
+    const document = await parser(services)(text);
+    documents.push(document);
+    return document;
+}
+
+function elements<T>(document: LangiumDocument, type: string): T[] {
+    const root = document.parseResult.value;
+    if (!isProtocole(root)) throw new Error('not a protocol');
+    return (root as Protocole).elements.filter(element => element.$type === type) as T[];
+}
+
+describe('parsing', () => {
+    it('parses a minimal protocol without error', async () => {
+        const document = await parse(protocol());
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(document.parseResult.lexerErrors).toEqual([]);
+    });
+
+    it('accepts unaccented and capitalised keywords and normalises their values', async () => {
+        const document = await parse(protocol('cadre Etablissement, MSP, centre-de-sante\nstatut autorise\n', {
+            'délégant mg': 'DELEGANT mg', 'délégué ide': 'delegue ide', 'étape accueil': 'etape accueil', 'dérogatoire à': 'derogatoire a'
+        }));
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(elements<Cadre>(document, 'Cadre').at(-1)!.valeurs).toEqual(['établissement', 'msp', 'centre-de-santé']);
+        expect(elements<Statut>(document, 'Statut').at(-1)!.valeur).toBe('autorisé');
+    });
+
+    it('keeps free text exactly, removing only the common indentation of """ blocks', async () => {
+        const document = await parse(protocol(`    objectifs """
+        - Réduire le délai « de prise en charge ».
+          * sous-point avec "guillemets"
+        """`));
+        expect(elements<Objectifs>(document, 'Objectifs').at(-1)!.valeur).toBe('- Réduire le délai « de prise en charge ».\n  * sous-point avec "guillemets"');
+    });
+
+    it('reads escapes in "…" strings and the French decimal comma', async () => {
+        const document = await parse(protocol(`indicateur t "Taux \\"test\\"" { nature taux objectif < 2,5 % }`));
+        const indicateur = elements<Indicateur>(document, 'Indicateur').at(-1)!;
+        expect(indicateur.libelle).toBe('Taux "test"');
+        expect(indicateur.objectif?.valeur).toBe(2.5);
+        expect(indicateur.objectif?.pourcent).toBe(true);
+    });
+
+    it('lets common keywords serve as names', async () => {
+        const document = await parse(protocol('acte reprise "Reprise" { non dérogatoire par ide }'));
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(elements<Acte>(document, 'Acte').map(acte => acte.name)).toContain('reprise');
+    });
+
+    it('reports syntax errors in French, naming what was expected', async () => {
+        const document = await parse('protocole "T" {\n  type régional\n}');
+        const messages = document.parseResult.parserErrors.map(error => error.message);
+        expect(messages[0]).toMatch(/^Attendu .*« national ».*« local ».*; trouvé « régional »\.$/);
+    });
+
+    it('reports an unknown character in French', async () => {
+        const document = await parse('protocole "T" {\n  version "1" §\n}');
+        expect(document.parseResult.lexerErrors[0]?.message).toMatch(/Caractère inattendu « § »/);
+    });
+
+    it('parses a library and the built-in catalogue syntax', async () => {
+        const document = await parse('bibliothèque "Commun" { module m "Module" { théorie 2 h } référence r "Reco" auteur "HAS" année 2020 has }');
+        expect(document.parseResult.parserErrors).toEqual([]);
+    });
+});

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { EmptyFileSystem, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { buildDocumentModel, createCoopServices, loadAndValidate, renderDocx, type Locale } from 'coop-language';
+import { protocol } from './helpers.js';
+
+const CYSTITE = readFileSync(new URL('../../../examples/cystite-femme.coop', import.meta.url), 'utf8');
+
+async function model(text: string, locale: Locale = 'fr') {
+    const { shared, Coop } = createCoopServices(EmptyFileSystem);
+    Coop.i18n.Locale.current = locale;
+    const [result] = await loadAndValidate(shared, [{ uri: URI.file('/ws/protocole.coop'), text }]);
+    return buildDocumentModel(result.document, Coop);
+}
+
+/** The entries of a ZIP archive, read from its local headers (independent of the renderer's reader). */
+function unzip(archive: Buffer): Map<string, { data: Buffer; time: number; date: number }> {
+    const entries = new Map<string, { data: Buffer; time: number; date: number }>();
+    let offset = 0;
+    while (archive.readUInt32LE(offset) === 0x04034b50) {
+        const method = archive.readUInt16LE(offset + 8);
+        const time = archive.readUInt16LE(offset + 10);
+        const date = archive.readUInt16LE(offset + 12);
+        const size = archive.readUInt32LE(offset + 18);
+        const nameLength = archive.readUInt16LE(offset + 26);
+        const extraLength = archive.readUInt16LE(offset + 28);
+        const name = archive.subarray(offset + 30, offset + 30 + nameLength).toString('utf8');
+        const start = offset + 30 + nameLength + extraLength;
+        const raw = archive.subarray(start, start + size);
+        entries.set(name, { data: method === 8 ? inflateRawSync(raw) : raw, time, date });
+        offset = start + size;
+    }
+    return entries;
+}
+
+describe('DOCX rendering', () => {
+    it('writes a Word document with the title, real headings and tables', async () => {
+        const docx = await renderDocx(await model(CYSTITE));
+        expect(docx.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+        const files = unzip(docx);
+        expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml']));
+        const document = files.get('word/document.xml')!.data.toString('utf8');
+        expect(document).toContain('Prise en charge de la pollakiurie et des brûlures mictionnelles non fébriles chez la femme de 16 à 65 ans');
+        expect(document).toContain('<w:pStyle w:val="Title"/>');
+        expect(document.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBeGreaterThanOrEqual(21);
+        // Conformity matrix, promoters, references, acts, process, indicators…: real tables.
+        expect(document.match(/<w:tbl>/g)?.length).toBeGreaterThan(15);
+        expect(document).toContain('Conformité : 16/16 exigences');
+        expect(document).toContain('Risques identifiés');
+        expect(document).toContain('Seuil d&apos;alerte');
+        expect(document).toContain('<w:tblHeader/>');
+        const footer = [...files.entries()].find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1].data.toString('utf8');
+        expect(footer).toContain('NUMPAGES');
+        const core = files.get('docProps/core.xml')!.data.toString('utf8');
+        expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-03-09T00:00:00Z</dcterms:created>');
+        expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2023-03-09T00:00:00Z</dcterms:modified>');
+        // Hyperlinks (reference URLs) have numbered, not random, relationship identifiers.
+        const relations = files.get('word/_rels/document.xml.rels')!.data.toString('utf8');
+        expect(relations).toContain('Id="rIdLink1"');
+        expect(relations).toContain('Target="https://www.has-sante.fr/"');
+        // Every entry carries the same fixed timestamp (2023-03-09 00:00).
+        for (const entry of files.values()) expect([entry.date, entry.time]).toEqual([((2023 - 1980) << 9) | (3 << 5) | 9, 0]);
+    });
+
+    it('gives the same bytes for the same protocol', async () => {
+        const first = await renderDocx(await model(CYSTITE));
+        await new Promise(resolve => setTimeout(resolve, 1100));
+        const second = await renderDocx(await model(CYSTITE));
+        expect(Buffer.compare(first, second)).toBe(0);
+    });
+
+    it('escapes markup and renders a protocol with errors', async () => {
+        const text = protocol('', {
+            'protocole "Test" {': 'protocole "<script>x()</script> & <b>co</b>" {',
+            'coordination { intégration "Médecin traitant informé"  transmission "Dossier partagé" }': ''
+        });
+        const files = unzip(await renderDocx(await model(text)));
+        const document = files.get('word/document.xml')!.data.toString('utf8');
+        expect(document).toContain('&lt;script&gt;x()&lt;/script&gt; &amp; &lt;b&gt;co&lt;/b&gt;');
+        expect(document).not.toContain('<script>');
+        expect(document).toContain('coordination-absente');
+        expect(document).toContain('Conformité : 15/16 exigences');
+    });
+});
