@@ -15,6 +15,7 @@ import { CoopLexerErrorMessageProvider, CoopParserErrorMessageProvider } from '.
 import { CoopValueConverter } from './parser/coop-value-converter.js';
 import { CoopLinker } from './references/coop-linker.js';
 import { CoopScopeComputation } from './references/coop-scope-computation.js';
+import { CoopScopeProvider } from './references/coop-scope-provider.js';
 import { CoopDocumentValidator } from './validation/coop-document-validator.js';
 import { registerValidationChecks } from './validation/coop-validator.js';
 import { SuppressedDiagnostics } from './validation/suppressed-diagnostics.js';
@@ -47,6 +48,7 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
     },
     references: {
         ScopeComputation: (services) => new CoopScopeComputation(services),
+        ScopeProvider: (services) => new CoopScopeProvider(services),
         Linker: (services) => new CoopLinker(services)
     },
     validation: {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CoopDiagnosticData } from 'coop-language';
+import { EmptyFileSystem } from 'langium';
+import { validationHelper } from 'langium/test';
+import { createCoopServices } from 'coop-language';
 import { codes, languageOnly, protocol, validateWorkspace } from './helpers.js';
 
 async function diagnosticsOf(text: string) {
@@ -57,5 +60,13 @@ describe('linking', () => {
         });
         expect(result['a.coop']).toEqual([]);
         expect(codes(languageOnly(result['b.coop']))).toEqual(['reference-inconnue']); // `couvre bu, atb` in b: atb is a's
+    });
+});
+
+describe('catalogue before indexing', () => {
+    it('resolves professions and articles even when the catalogue is not indexed yet', async () => {
+        const { Coop } = createCoopServices(EmptyFileSystem);
+        const result = await validationHelper(Coop)(protocol());
+        expect(languageOnly(result.diagnostics)).toEqual([]);
     });
 });
