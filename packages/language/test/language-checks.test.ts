@@ -70,6 +70,13 @@ describe('attribut-en-double', () => {
         expect(result.diagnostics[0].message).toMatch(/^« seuil » est déjà renseigné/);
     });
 
+    it('fires for a text or keyword value written twice (numérateur, nature)', async () => {
+        const result = await validate(protocol('indicateur r "Reprise" { nature taux numérateur "a" numérateur "b" nature nombre }'));
+        expect(codes(result.diagnostics)).toEqual(['attribut-en-double', 'attribut-en-double']);
+        expect(result.diagnostics.map(d => d.message.split(' ')[0])).toEqual(['«', '«']);
+        expect(result.diagnostics.map(d => /« (\S+) »/.exec(d.message)![1]).sort()).toEqual(['nature', 'numérateur']);
+    });
+
     it('stays quiet for list attributes', async () => {
         const result = await validate(protocol('délégué ide2 : aide-soignant { qualification "DEAS" qualification "AFGSU" }'));
         expect(result.diagnostics).toEqual([]);

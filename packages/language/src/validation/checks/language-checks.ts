@@ -198,7 +198,9 @@ function* ownCstChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
     if (!isCompositeCstNode(cst)) return;
     for (const child of cst.content) {
         if (child.hidden) continue;
-        if (isCompositeCstNode(child) && child.astNode === node) {
+        // A value of a data-type rule (a text, a number) also shares the AST node: it is a value,
+        // not a rule call to look through.
+        if (isCompositeCstNode(child) && child.astNode === node && !assignmentOf(child.grammarSource)) {
             yield* ownCstChildren(child, node);
         } else {
             yield child;

@@ -1,2 +1,0 @@
-// Side-effect module: installs Object.groupBy on runtimes that lack it (Node 20).
-export {};
