@@ -114,8 +114,16 @@ describe('language server over stdio', () => {
 
     it('formats, lists symbols and returns the conformity of a protocol', async () => {
         const target = { uri: uri('cystite.coop') };
-        const edits = await connection.sendRequest('textDocument/formatting', { textDocument: target, options: { tabSize: 4, insertSpaces: true } }) as unknown[];
-        expect(Array.isArray(edits)).toBe(true);
+        // Format, apply, format again: the second round has nothing left to change.
+        const format = () => connection.sendRequest('textDocument/formatting', { textDocument: target, options: { tabSize: 4, insertSpaces: true } }) as Promise<Array<{ newText: string }>>;
+        const mangled = text.replace('\n    type national', '\n type national   ');
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('cystite.coop'), version: 10 }, contentChanges: [{ text: mangled }] });
+        const edits = await format();
+        expect(edits).toHaveLength(1);
+        expect(edits[0].newText).toContain('\n    type national\n');
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('cystite.coop'), version: 11 }, contentChanges: [{ text: edits[0].newText }] });
+        expect(await format()).toEqual([]);
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('cystite.coop'), version: 12 }, contentChanges: [{ text }] });
         const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: target }) as Array<{ children: Array<{ name: string }> }>;
         expect(symbols[0].children.slice(0, 2).map(s => s.name)).toEqual(['Identifiant', 'Type de protocole']);
         const conformity = await connection.sendRequest('coop/conformity', { uri: uri('cystite.coop') }) as { label: string; met: number; total: number };

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import {
     isAllerA, isIndicateur, isRealiser, isReference,
     type Acte, type Action, type Delegant, type Delegue, type ElementProtocole, type Etape, type Formation,
@@ -111,9 +111,4 @@ export function protocolModel(protocole: Protocole): ProtocolModel {
         cache.set(protocole, model);
     }
     return model;
-}
-
-/** The protocol containing a node, if any. */
-export function protocolOf(node: AstNode): Protocole | undefined {
-    return AstUtils.getContainerOfType(node, (n): n is Protocole => n.$type === 'Protocole');
 }
