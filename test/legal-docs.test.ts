@@ -14,7 +14,7 @@ const DIR = 'docs/legal';
 const REQUIRED_PAGES = [
     'L4011-1.md', 'L4011-2.md', 'L4011-3.md', 'L4011-4.md', 'L4011-4-1.md', 'L4011-4-2.md', 'L4011-4-3.md',
     'R4011-1.md', 'D4011-4.md', 'D4011-4-1.md', 'D4011-4-2.md',
-    'loi-2019-774.md', 'decret-2020-1198.md', 'loi-2023-379.md', 'texte-2025.md'
+    'loi-2019-774.md', 'loi-2023-379.md', 'texte-2025.md'
 ];
 
 /** Requirement ids of the conformity summary: each must be explained by at least one page. */
