@@ -14,6 +14,7 @@ export * from './config/rule-settings.js';
 export * from './rules/conformity.js';
 export * from './rules/requirements.js';
 export * from './rules/index.js';
+export * from './rules/legal.js';
 export * from './model/node-kinds.js';
 export * from './validation/logger.js';
 export { registerRules, INTERNAL_ERROR_CODE } from './validation/coop-validator.js';
