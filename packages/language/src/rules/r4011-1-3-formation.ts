@@ -1,7 +1,7 @@
-import { AstUtils, CstUtils } from 'langium';
-import { isActe, isFormation, type Delegue, type Formation, type Quantite } from '../generated/ast.js';
+import { AstUtils, CstUtils, GrammarUtils } from 'langium';
+import { isActe, isFormation, isQuantite, type Delegue, type Formation, type Module, type Quantite } from '../generated/ast.js';
 import { protocolModel } from '../model/protocol-model.js';
-import { defineRule, type QuickFixProvider } from './rule.js';
+import { defineRule, type QuickFixProvider, type Report } from './rule.js';
 
 function positive(quantite: Quantite | undefined): boolean {
     return quantite !== undefined && quantite.valeur > 0;
@@ -42,6 +42,25 @@ const coverActFix: QuickFixProvider = ({ document, diagnostic, data, locale }) =
     return {
         title: locale.pick({ fr: `Ajouter « ${acte.name} » aux actes couverts par « ${formation.name} »`, en: `Add "${acte.name}" to the acts covered by "${formation.name}"` }),
         edits: [{ range: { start: last.range.end, end: last.range.end }, newText: `, ${acte.name}` }]
+    };
+};
+
+/** A theoretical training counted in « cas »: where it is, for the check and its quick fix. */
+function theoryInCases(training: Formation | Module): Quantite | undefined {
+    return training.theorie?.unite === 'cas' ? training.theorie : undefined;
+}
+
+/** Counts the theory in hours: « théorie 10 cas » → « théorie 10 h ». */
+const theoryInHoursFix: QuickFixProvider = ({ document, diagnostic, locale }) => {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+    const quantite = leaf && AstUtils.getContainerOfType(leaf.astNode, isQuantite);
+    const unit = quantite?.$cstNode && GrammarUtils.findNodeForProperty(quantite.$cstNode, 'unite');
+    if (!quantite || !unit || quantite.unite !== 'cas') return undefined;
+    return {
+        title: locale.pick({ fr: `Compter la théorie en heures (« théorie ${quantite.valeur} h »)`, en: `Count the theory in hours ("théorie ${quantite.valeur} h")` }),
+        edits: [{ range: unit.range, newText: 'h' }]
     };
 };
 
@@ -137,5 +156,32 @@ export const formationRules = [
                 }
             }
         })
+    }),
+    defineRule({
+        code: 'theorie-en-cas', severity: 'error', category: 'coherence', requirement: 'formation', legalBasis: 'R.4011-1 3°', basis: 'inference',
+        title: { fr: 'Formation théorique comptée en cas', en: 'Theoretical training counted in cases' },
+        message: {
+            fr: '{kind} « {name} » compte sa formation théorique en cas (« théorie {valeur} cas ») : la théorie se compte en heures (« théorie {valeur} h ») ; les cas supervisés relèvent de la pratique.',
+            en: '{kind} "{name}" counts its theoretical training in cases ("théorie {valeur} cas"): theory is counted in hours ("théorie {valeur} h"); supervised cases are practice.'
+        },
+        rationale: {
+            fr: 'Le décret distingue la formation théorique de la formation pratique ; le relecteur vérifie la durée de la théorie (heures d\'enseignement) et le nombre de cas supervisés de la pratique. Une théorie « en cas » est presque toujours une pratique mal rangée ou une unité mal choisie, et laisse la durée théorique inconnue (lecture déduite du décret).',
+            en: 'The decree distinguishes theoretical from practical training; reviewers check the duration of theory (teaching hours) and the number of supervised cases of practice. Theory "in cases" is almost always misfiled practice or a wrong unit, and leaves the theoretical duration unknown (inferred reading).'
+        },
+        fix: {
+            fr: 'Donnez la durée de la théorie en heures (« théorie 6 h ») et déplacez les cas supervisés dans « pratique 10 cas ».',
+            en: 'Give the duration of theory in hours ("théorie 6 h") and move supervised cases to "pratique 10 cas".'
+        },
+        checks: ({ locale }) => {
+            const check = (training: Formation | Module, report: Report, kind: { fr: string; en: string }) => {
+                const theory = theoryInCases(training);
+                if (theory) report(training, { kind: locale.pick(kind), name: training.name, valeur: theory.valeur }, { property: 'theorie' });
+            };
+            return {
+                Formation: (formation, report) => check(formation, report, { fr: 'La formation', en: 'Training' }),
+                Module: (module, report) => check(module, report, { fr: 'Le module', en: 'Module' })
+            };
+        },
+        quickFix: theoryInHoursFix
     })
 ] as const;
