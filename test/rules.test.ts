@@ -48,8 +48,10 @@ export interface Marker {
 
 const MARKER = /\/\/ attendu: ([\w-]+)(?: @(\d+)(?:-(\d+))?)?(?: « (.*) »)?\s*$/;
 
-export function markersOf(text: string): Array<Marker | { code: string; line: number; invalid: true }> {
-    return text.split('\n').flatMap((content, line) => {
+type InvalidMarker = { code: string; line: number; invalid: true };
+
+export function markersOf(text: string): Array<Marker | InvalidMarker> {
+    return text.split('\n').flatMap((content, line): Array<Marker | InvalidMarker> => {
         const match = MARKER.exec(content);
         if (!match) return [];
         const [, code, first, last, message] = match;
@@ -64,7 +66,7 @@ function asMarker(diagnostic: Diagnostic, withMessage: boolean): Marker {
     return {
         code: String(diagnostic.code), line: start.line, first: start.character + 1,
         ...(end.line === start.line ? { last: end.character } : {}),
-        ...(withMessage ? { message: diagnostic.message } : {})
+        ...(withMessage ? { message: messageOf(diagnostic) } : {})
     };
 }
 
@@ -75,9 +77,13 @@ function templatePattern(code: string): RegExp {
     return new RegExp(`^${escaped.join('.+')}$`, 's');
 }
 
+function messageOf(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
 function expectWellFormed(diagnostic: Diagnostic): void {
-    expect(diagnostic.message, `message of ${diagnostic.code}`).toMatch(templatePattern(String(diagnostic.code)));
-    expect(diagnostic.message).not.toMatch(/\bundefined\b|\bNaN\b|\bInfinity\b/);
+    expect(messageOf(diagnostic), `message of ${diagnostic.code}`).toMatch(templatePattern(String(diagnostic.code)));
+    expect(messageOf(diagnostic)).not.toMatch(/\bundefined\b|\bNaN\b|\bInfinity\b/);
 }
 
 describe('rule fixtures', () => {

@@ -66,7 +66,7 @@ describe('a check that throws', () => {
         const codes = result.diagnostics.map(d => String(d.code));
         expect(codes).toContain('acte-non-couvert');
         expect(codes).toContain('lieu-absent');
-        expect(result.diagnostics.some(d => /An error occurred|undefined/.test(d.message))).toBe(false);
+        expect(result.diagnostics.some(d => /An error occurred|undefined/.test(typeof d.message === 'string' ? d.message : d.message.value))).toBe(false);
         expect(logged).toHaveLength(2);
         expect(logged[0].message).toContain('test-qui-echoue');
         expect((logged[0].error as Error).stack).toContain('TypeError');
@@ -131,5 +131,25 @@ describe('semantic tokens of references', () => {
         }
         expect(decoded.find(token => token.text === 'm-socle')?.type).toBe('struct');
         expect(decoded.find(token => token.text === 'i-sat')?.type).toBe('property');
+    });
+});
+
+describe('theorie-en-cas', () => {
+    it('its quick fix counts the theory in hours', async () => {
+        const services = await createLspTestServices();
+        const text = 'protocole "P" {\n    délégué ide : infirmier\n    formation f pour ide {\n        théorie 10 cas "Cas"\n    }\n}';
+        const document = await parseHelper<Document>(services.Coop)(text, { documentUri: 'file:///ws/theorie.coop' });
+        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const diagnostic = document.diagnostics!.find(d => d.code === 'theorie-en-cas')!;
+        expect(diagnostic).toBeDefined();
+        const actions = await services.Coop.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        });
+        const action = actions![0] as { title: string; edit: { changes: Record<string, Array<{ range: import('vscode-languageserver-types').Range; newText: string }>> } };
+        expect(action.title).toBe('Compter la théorie en heures (« théorie 10 h »)');
+        const [edit] = action.edit.changes[document.uri.toString()];
+        const offsets = [document.textDocument.offsetAt(edit.range.start), document.textDocument.offsetAt(edit.range.end)];
+        expect(text.slice(0, offsets[0]) + edit.newText + text.slice(offsets[1])).toContain('théorie 10 h "Cas"');
+        await services.shared.workspace.DocumentBuilder.update([], [document.uri]);
     });
 });
