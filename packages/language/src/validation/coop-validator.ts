@@ -1,22 +1,33 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
 import type { CoopServices } from '../coop-module.js';
 import { diagnosticRegistry } from '../diagnostics/registry.js';
-import type { CoopAstType } from '../generated/ast.js';
 import { RULES } from '../rules/index.js';
 import type { Report, Rule, RuleContext } from '../rules/rule.js';
 
 /** The code of the diagnostic that stands for a check that threw (diagnostics/language-diagnostics.ts). */
 export const INTERNAL_ERROR_CODE = 'erreur-interne';
 
-type NodeCheck = (node: AstNode, accept: ValidationAcceptor) => void;
+export type NodeCheck = (node: AstNode, accept: ValidationAcceptor) => void;
+
+/**
+ * The grouped rule checks of each set of services, keyed by their validation registry. They are
+ * run synchronously by CoopDocumentValidator (one plain call per node), not through Langium's
+ * registry, which wraps every check in two async functions and awaits each one.
+ */
+const ruleChecksByRegistry = new WeakMap<object, Map<string, NodeCheck>>();
+
+export function ruleChecksOf(registry: object): ReadonlyMap<string, NodeCheck> | undefined {
+    return ruleChecksByRegistry.get(registry);
+}
 
 /**
  * Registers the checks of every rule. Each check is wrapped: a check that throws reports ONE
  * `erreur-interne` diagnostic naming its rule on the element, its stack goes to the logger, and
  * every other rule keeps running on that element and the rest of the document. The checks of all
  * rules on one node type are grouped in one function (one call per node, not one per rule), in the
- * order of the list. All run in the `fast` category: they are linear in the size of the protocol,
- * so the editor runs them on each keystroke and the CLI always (see docs/performance.md).
+ * order of the list, and run by CoopDocumentValidator. They belong to the `fast` category: they are
+ * linear in the size of the protocol, so the editor runs them on each keystroke and the CLI always
+ * (see docs/performance.md).
  */
 export function registerValidationChecks(services: CoopServices, rules: readonly Rule[] = RULES): void {
     registerRules(services, rules);
@@ -47,11 +58,18 @@ export function registerRules(services: CoopServices, rules: readonly Rule[]): v
             byType.set(type, list);
         }
     }
-    const grouped: Record<string, NodeCheck> = {};
+    let grouped = ruleChecksByRegistry.get(services.validation.ValidationRegistry);
+    if (!grouped) ruleChecksByRegistry.set(services.validation.ValidationRegistry, grouped = new Map());
     for (const [type, list] of byType) {
-        grouped[type] = list.length === 1 ? list[0] : (node, accept) => {
-            for (const check of list) check(node, accept);
+        // Rules registered later (tests) run after those already there.
+        const all = [...(checksOfType.get(grouped.get(type)!) ?? []), ...list];
+        const check: NodeCheck = all.length === 1 ? all[0] : (node, accept) => {
+            for (const one of all) one(node, accept);
         };
+        checksOfType.set(check, all);
+        grouped.set(type, check);
     }
-    services.validation.ValidationRegistry.register(grouped as ValidationChecks<CoopAstType>, undefined, 'fast');
 }
+
+/** The individual checks behind a grouped check (to append rules registered later). */
+const checksOfType = new WeakMap<NodeCheck, NodeCheck[]>();
