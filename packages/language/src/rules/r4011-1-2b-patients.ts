@@ -71,25 +71,35 @@ export const patientsRules = [
                 Patients: (patients, report) => {
                     const inclusions = patients.criteres.filter(c => c.nature === 'inclusion');
                     const exclusions = patients.criteres.filter(c => c.nature !== 'inclusion');
-                    // Each text is compared with every text of the other kind: fold it once.
-                    const texts = new Map<ConditionTexte, string>();
-                    const normalised = (condition: ConditionTexte) => {
-                        let text = texts.get(condition);
-                        if (text === undefined) texts.set(condition, text = fold(condition.texte).trim());
-                        return text;
-                    };
                     const contradiction = (critere: Critere, other: Critere, reason: string) =>
                         report(critere, { name: critere.name, other: other.name, reason }, { property: 'name' });
+                    // Inclusions indexed by sex and by folded text: each exclusion looks its matches up
+                    // instead of scanning every inclusion (age ranges are compared pairwise, among ages only).
+                    const bySex = new Map<string, Critere[]>();
+                    const byText = new Map<string, Critere[]>();
+                    const ages: Array<[Critere, ConditionAge]> = [];
+                    const push = (map: Map<string, Critere[]>, key: string, critere: Critere) => {
+                        const list = map.get(key);
+                        if (list) list.push(critere);
+                        else map.set(key, [critere]);
+                    };
+                    const folded = (condition: ConditionTexte) => fold(condition.texte ?? '').trim();
+                    for (const inclusion of inclusions) {
+                        const condition = inclusion.condition;
+                        if (isConditionSexe(condition)) { if (condition.valeur) push(bySex, condition.valeur, inclusion); }
+                        else if (isConditionTexte(condition)) { if (folded(condition)) push(byText, folded(condition), inclusion); }
+                        else if (isConditionAge(condition)) ages.push([inclusion, condition]);
+                    }
                     for (const exclusion of exclusions) {
-                        for (const inclusion of inclusions) {
-                            const [a, b] = [inclusion.condition, exclusion.condition];
-                            if (isConditionSexe(a) && isConditionSexe(b) && a.valeur === b.valeur) {
-                                contradiction(exclusion, inclusion, t('le même sexe est inclus et exclu.', 'the same sex is included and excluded.'));
-                            } else if (isConditionTexte(a) && isConditionTexte(b) && normalised(a) === normalised(b)) {
-                                contradiction(exclusion, inclusion, t('le même texte est à la fois inclusion et exclusion.', 'the same text is both inclusion and exclusion.'));
-                            } else if (isConditionAge(a) && isConditionAge(b)) {
+                        const b = exclusion.condition;
+                        if (isConditionSexe(b)) {
+                            for (const inclusion of bySex.get(b.valeur) ?? []) contradiction(exclusion, inclusion, t('le même sexe est inclus et exclu.', 'the same sex is included and excluded.'));
+                        } else if (isConditionTexte(b)) {
+                            for (const inclusion of byText.get(folded(b)) ?? []) contradiction(exclusion, inclusion, t('le même texte est à la fois inclusion et exclusion.', 'the same text is both inclusion and exclusion.'));
+                        } else if (isConditionAge(b)) {
+                            const [exLow, exHigh] = interval(b);
+                            for (const [inclusion, a] of ages) {
                                 const [inLow, inHigh] = interval(a);
-                                const [exLow, exHigh] = interval(b);
                                 if (exLow <= inLow && exHigh >= inHigh) {
                                     contradiction(exclusion, inclusion, t('la tranche d\'âge exclue contient toute la tranche incluse.', 'the excluded age range contains the whole included range.'));
                                 }

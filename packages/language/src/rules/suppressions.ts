@@ -4,10 +4,18 @@ import { nearest } from '../model/text.js';
 import { useSuggestionFix } from './fixes.js';
 import { defineRule, type QuickFixProvider } from './rule.js';
 
+/** The suppressions among a protocol's elements, found once per AST (each diagnostic looks them up). */
+const protocolSuppressions = new WeakMap<AstNode, Suppression[]>();
+
 /** Suppressions attached to a node: those written in its own block. */
 export function suppressionsOf(node: AstNode): Suppression[] {
     if (node.$type === 'Protocole') {
-        return (node as unknown as { elements: AstNode[] }).elements.filter((e): e is Suppression => e.$type === 'Suppression');
+        let list = protocolSuppressions.get(node);
+        if (!list) {
+            list = (node as unknown as { elements: AstNode[] }).elements.filter((e): e is Suppression => e.$type === 'Suppression');
+            protocolSuppressions.set(node, list);
+        }
+        return list;
     }
     return (node as { suppressions?: Suppression[] }).suppressions ?? [];
 }
