@@ -3,7 +3,7 @@
 // changing a rule; test/docs.test.ts fails while the pages are out of date.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnosticRegistry, REQUIREMENTS, type DiagnosticDefinition } from 'coop-language';
+import { citedArticles, diagnosticRegistry, legalPageLink, REQUIREMENTS, RULE_SOURCE_FILES, type DiagnosticDefinition } from 'coop-language';
 
 const SEVERITY = { error: 'erreur (error)', warning: 'avertissement (warning)', info: 'information (info)' };
 const CATEGORY: Record<string, string> = {
@@ -19,7 +19,23 @@ const BASIS: Record<string, string> = {
 function fixture(root: string, code: string, name: string): string | undefined {
     const path = join(root, code, name);
     // The tests' markers become a reader's pointer.
-    return existsSync(path) ? readFileSync(path, 'utf8').trimEnd().replace(/\/\/ attendu: ([\w-]+)/g, '// ⚠ $1') : undefined;
+    return existsSync(path) ? readFileSync(path, 'utf8').trimEnd().replace(/\/\/ attendu: ([\w-]+)(?: @[\d-]+)?(?: « .* »)?[ \t]*$/gm, '// ⚠ $1') : undefined;
+}
+
+/** The source file that declares a rule, relative to the repository root. */
+export function ruleSourceFile(code: string): string | undefined {
+    return RULE_SOURCE_FILES.find(([, rules]) => rules.some(rule => rule.code === code))?.[0];
+}
+
+/** « R.4011-1 2° a ; L.4011-2 » → links to docs/legal/R4011-1.md and L4011-2.md (text only for an article without page). */
+function legalLinks(legalBasis: string | undefined): string {
+    const articles = citedArticles(legalBasis);
+    if (articles.length === 0) return '—';
+    return articles.map(article => {
+        const shown = `${article[0]}.${article.slice(1)}`;
+        const link = legalPageLink(article);
+        return link ? `[${shown}](${link})` : shown;
+    }).join(', ');
 }
 
 export function renderRulePage(definition: DiagnosticDefinition, fixturesRoot = 'test/rules'): string {
@@ -36,6 +52,7 @@ export function renderRulePage(definition: DiagnosticDefinition, fixturesRoot = 
         `| Niveau par défaut | ${SEVERITY[definition.severity]} |`,
         `| Catégorie | ${CATEGORY[definition.category]} |`,
         `| Fondement | ${definition.legalBasis ?? '—'} |`,
+        `| Texte des articles | ${legalLinks(definition.legalBasis)} |`,
         `| Exigence | ${requirement ? `${requirement.title.fr} (${requirement.legalBasis})` : '— (ne compte pas dans le résumé de conformité)'} |`,
         `| Nature du fait | ${BASIS[definition.basis]} |`,
         '',
@@ -52,6 +69,13 @@ export function renderRulePage(definition: DiagnosticDefinition, fixturesRoot = 
     ];
     if (failing) lines.push('## Exemple qui déclenche la règle', '', '```coop', failing, '```', '');
     if (passing) lines.push('## Exemple conforme', '', '```coop', passing, '```', '');
+    const source = ruleSourceFile(definition.code);
+    const sources = [
+        source && `- Règle (définition, vérifications, correction rapide) : [\`${source}\`](../../${source})`,
+        failing && `- Exemple qui déclenche la règle : [\`${fixturesRoot}/${definition.code}/echec.coop\`](../../${fixturesRoot}/${definition.code}/echec.coop)`,
+        passing && `- Exemple conforme : [\`${fixturesRoot}/${definition.code}/succes.coop\`](../../${fixturesRoot}/${definition.code}/succes.coop)`
+    ].filter(Boolean);
+    if (sources.length > 0) lines.push('## Sources', '', ...(sources as string[]), '');
     if (definition.category !== 'langage') {
         lines.push(
             '## Configuration',

@@ -18,6 +18,7 @@ import { CoopScopeComputation } from './references/coop-scope-computation.js';
 import { CoopScopeProvider } from './references/coop-scope-provider.js';
 import { CoopDocumentValidator } from './validation/coop-document-validator.js';
 import { registerValidationChecks } from './validation/coop-validator.js';
+import { SilentLogger, type CoopLogger } from './validation/logger.js';
 import { SuppressedDiagnostics } from './validation/suppressed-diagnostics.js';
 import { CoopServiceRegistry } from './workspace/coop-service-registry.js';
 import { CoopWorkspaceManager } from './workspace/coop-workspace-manager.js';
@@ -31,6 +32,8 @@ export type CoopAddedServices = {
         DiagnosticReporter: DiagnosticReporter;
         RuleSettings: RuleSettings;
         SuppressedDiagnostics: SuppressedDiagnostics;
+        /** Stacks of checks that threw; silent unless the language server injects a console logger. */
+        Logger: CoopLogger;
     };
 };
 
@@ -55,7 +58,8 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
         DocumentValidator: (services) => new CoopDocumentValidator(services),
         DiagnosticReporter: (services) => new DiagnosticReporter(services.i18n.Locale),
         RuleSettings: () => new RuleSettings(),
-        SuppressedDiagnostics: () => new SuppressedDiagnostics()
+        SuppressedDiagnostics: () => new SuppressedDiagnostics(),
+        Logger: () => new SilentLogger()
     }
 };
 

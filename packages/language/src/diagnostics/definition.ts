@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n/locale.js';
+import type { RequirementId } from '../rules/requirements.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -28,15 +29,11 @@ export interface DiagnosticDefinition {
     readonly rationale: Localized;
     readonly basis: Basis;
     /** The essential requirement this rule checks (see rules/requirements.ts), for the conformity summary. */
-    readonly requirement?: string;
+    readonly requirement?: RequirementId;
     /** What the author should do. */
     readonly fix: Localized;
 }
 
-/** Typed identity: keeps definitions literal and checked in one place. */
-export function defineDiagnostic<const T extends DiagnosticDefinition>(definition: T): T {
-    return definition;
-}
 
 /** What every diagnostic of this tool carries in `data` (LSP), beside its code. */
 export interface CoopDiagnosticData {

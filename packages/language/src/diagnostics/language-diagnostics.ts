@@ -1,11 +1,44 @@
-import { defineDiagnostic } from './definition.js';
+import { AstUtils, type AstNode, type AstNodeDescription } from 'langium';
+import { nodeKind } from '../model/node-kinds.js';
+import { sectionKind } from '../model/sections.js';
+import { useSuggestionFix } from '../rules/fixes.js';
+import { defineRule, type Report } from '../rules/rule.js';
+import { attributeRepetitions, typesWithRepeatableAttributes } from '../validation/checks/language-checks.js';
+import { isBuiltinUri } from '../workspace/catalogue.js';
+
+function line(node: AstNode): number {
+    return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+/**
+ * Within one file, every named element is unique in its namespace (model/node-kinds.ts: délégants
+ * and délégués share one, every other named kind has its own). One pass, one map.
+ */
+function namesAreUnique(root: AstNode, report: Report, kindLabel: (type: string) => string, where: (line: number) => string): void {
+    const seen = new Map<string, AstNode>();
+    for (const node of AstUtils.streamAllContents(root)) {
+        const namespace = nodeKind(node.$type)?.name?.namespace;
+        const name = (node as { name?: unknown }).name;
+        if (!namespace || typeof name !== 'string' || !name) continue;
+        const key = `${namespace}:${name}`;
+        const first = seen.get(key);
+        if (first) report(node, { kind: kindLabel(node.$type), name, where: where(line(first)) }, { property: 'name' });
+        else seen.set(key, node);
+    }
+}
+
+function validDate(date: string): boolean {
+    const [year, month, day] = date.split('-').map(Number);
+    const parsed = new Date(Date.UTC(year, month - 1, day));
+    return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
 
 /**
  * Diagnostics of the language itself: the text can be read, names resolve, nothing is said twice.
- * The decree conformity rules live in ../rules/.
+ * They are not configurable and cannot be ignored. The decree conformity rules live in ../rules/.
  */
-export const languageDiagnostics = [
-    defineDiagnostic({
+export const languageRules = [
+    defineRule({
         code: 'caractere-inconnu',
         severity: 'error',
         category: 'langage',
@@ -19,9 +52,9 @@ export const languageDiagnostics = [
         fix: {
             fr: 'Mettez le texte libre entre guillemets "…" ou dans un bloc """…""".',
             en: 'Put free text between double quotes "…" or in a """…""" block.'
-        }
+        },
     }),
-    defineDiagnostic({
+    defineRule({
         code: 'syntaxe',
         severity: 'error',
         category: 'langage',
@@ -35,9 +68,9 @@ export const languageDiagnostics = [
         fix: {
             fr: 'Corrigez le texte à la position indiquée ; la complétion (Ctrl+Espace) propose les mots attendus.',
             en: 'Fix the text at the given position; completion (Ctrl+Space) lists the expected words.'
-        }
+        },
     }),
-    defineDiagnostic({
+    defineRule({
         code: 'reference-inconnue',
         severity: 'error',
         category: 'langage',
@@ -51,9 +84,10 @@ export const languageDiagnostics = [
         fix: {
             fr: 'Corrigez l\'orthographe, ou déclarez l\'élément (dans le protocole, ou dans une bibliothèque du dossier).',
             en: 'Fix the spelling, or declare the element (in the protocol or in a library of the folder).'
-        }
+        },
+        quickFix: useSuggestionFix
     }),
-    defineDiagnostic({
+    defineRule({
         code: 'nom-en-double',
         severity: 'error',
         category: 'langage',
@@ -67,9 +101,46 @@ export const languageDiagnostics = [
             fr: 'Deux éléments de même nature portant le même nom rendent les renvois ambigus (quel acte est réalisé ? quelle étape suit ?).',
             en: 'Two elements of the same kind with the same name make references ambiguous (which act is performed? which step follows?).'
         },
-        fix: { fr: 'Renommez l\'un des deux éléments.', en: 'Rename one of the two elements.' }
+        fix: { fr: 'Renommez l\'un des deux éléments.', en: 'Rename one of the two elements.' },
+        checks: ({ locale, services }) => {
+            const indexManager = services.shared.workspace.IndexManager;
+            const kindLabel = (type: string) => {
+                const label = nodeKind(type)?.name?.label;
+                return label ? locale.pick(label) : type;
+            };
+            const onLine = (at: number) => (locale.current === 'fr' ? `ligne ${at}` : `on line ${at}`);
+            return {
+                Protocole: (protocole, report) => namesAreUnique(protocole, report, kindLabel, onLine),
+                Bibliotheque: (bibliotheque, report) => {
+                    namesAreUnique(bibliotheque, report, kindLabel, onLine);
+                    // Library elements are visible to the whole workspace: a name exported by two files is ambiguous.
+                    const uri = AstUtils.getDocument(bibliotheque).uri.toString();
+                    const elsewhere = new Map<string, Map<string, AstNodeDescription>>();
+                    const exportedElsewhere = (type: string) => {
+                        let byName = elsewhere.get(type);
+                        if (!byName) {
+                            byName = new Map();
+                            for (const description of indexManager.allElements(type)) {
+                                if (description.documentUri.toString() !== uri && !byName.has(description.name)) byName.set(description.name, description);
+                            }
+                            elsewhere.set(type, byName);
+                        }
+                        return byName;
+                    };
+                    for (const element of bibliotheque.elements) {
+                        if (!element.name) continue;
+                        const other = exportedElsewhere(element.$type).get(element.name);
+                        if (other) {
+                            const file = other.documentUri.path.split('/').pop() ?? other.documentUri.toString();
+                            const where = locale.current === 'fr' ? `dans ${file}` : `in ${file}`;
+                            report(element, { kind: kindLabel(element.$type), name: element.name, where }, { property: 'name' });
+                        }
+                    }
+                }
+            };
+        }
     }),
-    defineDiagnostic({
+    defineRule({
         code: 'element-en-double',
         severity: 'error',
         category: 'langage',
@@ -83,25 +154,21 @@ export const languageDiagnostics = [
             fr: 'Deux versions d\'une même rubrique se contredisent ou se complètent sans qu\'on sache laquelle fait foi.',
             en: 'Two versions of one section contradict or complement each other and nobody knows which one applies.'
         },
-        fix: { fr: 'Fusionnez les deux rubriques en une seule.', en: 'Merge the two sections into one.' }
+        fix: { fr: 'Fusionnez les deux rubriques en une seule.', en: 'Merge the two sections into one.' },
+        checks: ({ locale }) => ({
+            Protocole: (protocole, report) => {
+                const firstOfType = new Map<string, AstNode>();
+                for (const element of protocole.elements) {
+                    const kind = sectionKind(element.$type);
+                    if (!kind?.single) continue;
+                    const first = firstOfType.get(element.$type);
+                    if (first) report(element, { section: locale.pick(kind.label), line: line(first) });
+                    else firstOfType.set(element.$type, element);
+                }
+            }
+        })
     }),
-    defineDiagnostic({
-        code: 'attribut-en-double',
-        severity: 'error',
-        category: 'langage',
-        basis: 'langage',
-        title: { fr: 'Information donnée deux fois', en: 'Attribute given twice' },
-        message: {
-            fr: '« {attribute} » est déjà renseigné dans cet élément (ligne {line}) ; seule une valeur est admise.',
-            en: '"{attribute}" is already given in this element (line {line}); only one value is allowed.'
-        },
-        rationale: {
-            fr: 'Une information qui n\'admet qu\'une valeur (seuil, délai, définition…) ne doit pas être écrite deux fois : l\'une des deux serait perdue.',
-            en: 'An attribute that takes a single value (threshold, delay, definition…) must not be written twice: one of them would be lost.'
-        },
-        fix: { fr: 'Gardez une seule des deux valeurs.', en: 'Keep only one of the two values.' }
-    }),
-    defineDiagnostic({
+    defineRule({
         code: 'date-invalide',
         severity: 'error',
         category: 'langage',
@@ -109,9 +176,20 @@ export const languageDiagnostics = [
         title: { fr: 'Date impossible', en: 'Impossible date' },
         message: { fr: 'La date {date} n\'existe pas (format AAAA-MM-JJ).', en: 'Date {date} does not exist (format YYYY-MM-DD).' },
         rationale: { fr: 'Une date de version, d\'avis ou de décision doit être une vraie date du calendrier.', en: 'A version, opinion or decision date must be a real calendar date.' },
-        fix: { fr: 'Corrigez le jour ou le mois.', en: 'Fix the day or the month.' }
+        fix: { fr: 'Corrigez le jour ou le mois.', en: 'Fix the day or the month.' },
+        checks: () => ({
+            DateProtocole: (node, report) => {
+                if (node.valeur && !validDate(node.valeur)) report(node, { date: node.valeur }, { property: 'valeur' });
+            },
+            AvisInstance: (node, report) => {
+                if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            },
+            DecisionInstance: (node, report) => {
+                if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            }
+        })
     }),
-    defineDiagnostic({
+    defineRule({
         code: 'catalogue-reserve',
         severity: 'error',
         category: 'langage',
@@ -125,6 +203,64 @@ export const languageDiagnostics = [
             fr: 'Les professions et les articles dérogeables sont fixés par le Code de la santé publique (art. L.4011-1) ; un catalogue local les contredirait.',
             en: 'Professions and derogable articles are fixed by the Code de la santé publique (art. L.4011-1); a local catalogue would contradict them.'
         },
-        fix: { fr: 'Supprimez ce catalogue ; citez les professions du catalogue intégré.', en: 'Delete this catalogue; cite the professions of the built-in catalogue.' }
+        fix: { fr: 'Supprimez ce catalogue ; citez les professions du catalogue intégré.', en: 'Delete this catalogue; cite the professions of the built-in catalogue.' },
+        checks: () => ({
+            Catalogue: (catalogue, report) => {
+                if (!isBuiltinUri(AstUtils.getDocument(catalogue).uri)) report(catalogue, {}, { keyword: 'catalogue' });
+            }
+        })
+    }),
+    defineRule({
+        code: 'erreur-interne',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Erreur interne d\'une règle', en: 'Internal error of a rule' },
+        message: {
+            fr: 'La règle « {rule} » a rencontré une erreur interne sur cet élément ; les autres vérifications continuent. Merci de signaler ce problème.',
+            en: 'Rule "{rule}" hit an internal error on this element; the other checks go on. Please report this problem.'
+        },
+        rationale: {
+            fr: 'Une vérification de l\'outil a échoué sur cet élément, souvent parce qu\'il est en cours de saisie. Ce n\'est pas un constat sur le protocole : la règle n\'a simplement pas pu conclure ici.',
+            en: 'A check of the tool failed on this element, often because it is being typed. It is not a finding about the protocol: the rule could not conclude here.'
+        },
+        fix: {
+            fr: 'Signalez le problème aux mainteneurs de coop avec le texte de l\'élément ; le détail technique figure dans la sortie du serveur de langage.',
+            en: 'Report the problem to the coop maintainers with the element\'s text; the technical detail is in the language server\'s output.'
+        }
     })
 ] as const;
+
+/**
+ * An attribute that holds one value (`=` or `?=` in the grammar) must not be written twice in the
+ * same element: the parser would silently keep only the last value. Only the element types whose
+ * rule lets an attribute come twice are checked (see typesWithRepeatableAttributes). Registered
+ * after every other rule so that, on each element, it runs last.
+ */
+export const attributeRule = defineRule({
+    code: 'attribut-en-double',
+    severity: 'error',
+    category: 'langage',
+    basis: 'langage',
+    title: { fr: 'Information donnée deux fois', en: 'Attribute given twice' },
+    message: {
+        fr: '« {attribute} » est déjà renseigné dans cet élément (ligne {line}) ; seule une valeur est admise.',
+        en: '"{attribute}" is already given in this element (line {line}); only one value is allowed.'
+    },
+    rationale: {
+        fr: 'Une information qui n\'admet qu\'une valeur (seuil, délai, définition…) ne doit pas être écrite deux fois : l\'une des deux serait perdue.',
+        en: 'An attribute that takes a single value (threshold, delay, definition…) must not be written twice: one of them would be lost.'
+    },
+    fix: { fr: 'Gardez une seule des deux valeurs.', en: 'Keep only one of the two values.' },
+    checks: ({ services }) => {
+        const checks: Record<string, (node: AstNode, report: Report) => void> = {};
+        for (const type of typesWithRepeatableAttributes(services.Grammar)) {
+            checks[type] = (node, report) => {
+                for (const { keyword, firstLine, range } of attributeRepetitions(node)) {
+                    report(node, { attribute: keyword, line: firstLine }, { range });
+                }
+            };
+        }
+        return checks;
+    }
+});

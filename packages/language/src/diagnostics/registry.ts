@@ -1,31 +1,33 @@
+import { RULES } from '../rules/index.js';
+import type { Rule } from '../rules/rule.js';
 import type { DiagnosticDefinition } from './definition.js';
-import { ruleDefinitions } from '../rules/index.js';
-import { languageDiagnostics } from './language-diagnostics.js';
 
 /**
- * The one registry of diagnostic codes. Everything that reports, configures, suppresses, fixes or
- * documents a diagnostic looks its code up here. `docs/rules/` has one page per code.
+ * The one registry of diagnostic codes, derived from the list of rules (rules/index.ts).
+ * Everything that reports, configures, suppresses, fixes or documents a diagnostic looks its code
+ * up here. `docs/rules/` has one page per code.
  */
-const definitions = [...languageDiagnostics, ...ruleDefinitions] as const;
+export type DiagnosticCode = (typeof RULES)[number]['code'];
 
-export type DiagnosticCode = (typeof definitions)[number]['code'];
-
-export const diagnosticRegistry: ReadonlyMap<string, DiagnosticDefinition> = (() => {
-    const map = new Map<string, DiagnosticDefinition>();
-    for (const definition of definitions) {
-        if (map.has(definition.code)) {
-            throw new Error(`Duplicate diagnostic code in the registry: ${definition.code}`);
+export const diagnosticRegistry: ReadonlyMap<string, Rule> = (() => {
+    const map = new Map<string, Rule>();
+    for (const rule of RULES as readonly Rule[]) {
+        if (map.has(rule.code)) {
+            throw new Error(`Duplicate diagnostic code in the registry: ${rule.code}`);
         }
-        map.set(definition.code, definition);
+        map.set(rule.code, rule);
     }
     return map;
 })();
 
-export function getDefinition(code: DiagnosticCode): DiagnosticDefinition;
-export function getDefinition(code: string): DiagnosticDefinition | undefined;
-export function getDefinition(code: string): DiagnosticDefinition | undefined {
+export function getDefinition(code: DiagnosticCode): Rule;
+export function getDefinition(code: string): Rule | undefined;
+export function getDefinition(code: string): Rule | undefined {
     return diagnosticRegistry.get(code);
 }
+
+/** The rule of a code (same object as its definition: one rule = one object). */
+export const getRule = getDefinition;
 
 /**
  * Where each code is documented. The pages live in docs/rules/<code>.md of this repository;
@@ -39,6 +41,6 @@ export function documentationUrl(code: string): string {
 
 /** Rules that configuration and `ignorer` may change: everything but the language's own diagnostics. */
 export function isConfigurable(code: string): boolean {
-    const definition = diagnosticRegistry.get(code);
+    const definition: DiagnosticDefinition | undefined = diagnosticRegistry.get(code);
     return definition !== undefined && definition.category !== 'langage';
 }

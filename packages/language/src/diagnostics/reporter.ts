@@ -20,6 +20,11 @@ export class DiagnosticReporter {
         accept(definition.severity, message, { ...options, ...(range ? { range } : {}), node, data: { ...options.data, code } });
     }
 
+    /** Same as `report`, for a code known only at run time (the rule registration). */
+    reportCode<N extends AstNode>(accept: ValidationAcceptor, code: string, node: N, args: Record<string, string | number> = {}, options: ReportOptions<N> = {}): void {
+        this.report(accept, code as DiagnosticCode, node, args, options);
+    }
+
     /** A localized message template of the registry, filled (for messages built outside checks). */
     message(code: DiagnosticCode, args: Record<string, string | number> = {}): string {
         return format(this.locale.pick(getDefinition(code).message), args);

@@ -1,3 +1,4 @@
+import { NODE_KINDS } from '../model/node-kinds.js';
 import type { Localized } from './locale.js';
 
 /**
@@ -49,15 +50,12 @@ export const frameworkMessages = {
     }
 } satisfies Record<string, Localized>;
 
-/** How a reference target is named in messages (« Acte « bu » introuvable. »). */
+/**
+ * How a reference target is named in messages (« Acte « bu » introuvable. »): the labels of the
+ * table of node kinds (model/node-kinds.ts), and the two union targets of the grammar.
+ */
 export const referenceKinds: Record<string, Localized> = {
-    Acte: { fr: 'Acte', en: 'Act' },
-    Etape: { fr: 'Étape', en: 'Step' },
-    Delegant: { fr: 'Délégant', en: 'Delegating professional' },
-    Delegue: { fr: 'Délégué', en: 'Delegate' },
+    ...Object.fromEntries(NODE_KINDS.flatMap(kind => (kind.reference ? [[kind.type, kind.reference]] : []))),
     Intervenant: { fr: 'Intervenant (délégant ou délégué)', en: 'Professional (delegating or delegate)' },
-    Profession: { fr: 'Profession', en: 'Profession' },
-    Article: { fr: 'Article dérogeable (liste de l\'art. L.4011-1)', en: 'Derogable article (list of art. L.4011-1)' },
-    Module: { fr: 'Module de formation', en: 'Training module' },
     Partageable: { fr: 'Élément de bibliothèque (indicateur, module ou référence)', en: 'Library element (indicator, module or reference)' }
 };

@@ -10,6 +10,7 @@ import {
 import { CoopModule, CoopSharedModule, type CoopAddedServices } from '../coop-module.js';
 import { CoopGeneratedModule, CoopGeneratedSharedModule } from '../generated/module.js';
 import { registerValidationChecks } from '../validation/coop-validator.js';
+import { ConsoleLogger } from '../validation/logger.js';
 import { CoopCodeActionProvider } from './coop-code-action-provider.js';
 import { CoopCodeLensProvider } from './coop-code-lens-provider.js';
 import { CoopDocumentUpdateHandler } from './coop-document-update-handler.js';
@@ -23,7 +24,11 @@ import { setUpServer } from './server-setup.js';
 export type CoopLspServices = LangiumServices & CoopAddedServices;
 
 /** Editor features (completion, hover, quick fixes…) on top of the core module. */
-export const CoopLspModule: Module<CoopLspServices, PartialLangiumServices> = {
+export const CoopLspModule: Module<CoopLspServices, PartialLangiumServices & { validation: { Logger: () => ConsoleLogger } }> = {
+    // In the language server, stderr is the editor's output channel: the stacks of failed checks go there.
+    validation: {
+        Logger: () => new ConsoleLogger()
+    },
     lsp: {
         CompletionProvider: (services) => new CoopCompletionProvider(services as CoopLspServices),
         HoverProvider: (services) => new CoopHoverProvider(services as CoopLspServices),

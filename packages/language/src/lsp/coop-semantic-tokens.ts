@@ -1,51 +1,59 @@
-import type { AstNode } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-
-/** Token type of each kind of named element, for its declaration and every reference to it. */
-const TYPE_OF: Record<string, string> = {
-    Delegant: SemanticTokenTypes.class,
-    Delegue: SemanticTokenTypes.class,
-    Profession: SemanticTokenTypes.type,
-    Article: SemanticTokenTypes.namespace,
-    Acte: SemanticTokenTypes.function,
-    Etape: SemanticTokenTypes.enumMember,
-    Formation: SemanticTokenTypes.struct,
-    Module: SemanticTokenTypes.struct,
-    Indicateur: SemanticTokenTypes.property,
-    Critere: SemanticTokenTypes.parameter,
-    Risque: SemanticTokenTypes.event,
-    Reference: SemanticTokenTypes.macro,
-    SituationReorientation: SemanticTokenTypes.event
-};
-
-/** Cross-reference properties of each node type and the type of their target. */
-const REFERENCES: Array<[string, string, string]> = [
-    ['Delegant', 'profession', 'Profession'], ['Delegue', 'profession', 'Profession'], ['Profession', 'article', 'Article'],
-    ['Acte', 'articles', 'Article'], ['Acte', 'delegues', 'Delegue'], ['Formation', 'delegues', 'Delegue'],
-    ['Formation', 'actes', 'Acte'], ['Formation', 'modules', 'Module'], ['Etape', 'intervenants', 'Delegue'],
-    ['Realiser', 'acte', 'Acte'], ['AllerA', 'etape', 'Etape'], ['Orienter', 'delegant', 'Delegant'],
-    ['SituationReorientation', 'delegant', 'Delegant'], ['Utilise', 'elements', 'Indicateur']
-];
+import { isReference, type AstNode, type AstReflection, type Reference } from 'langium';
+import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers } from 'vscode-languageserver';
+import { nodeKind } from '../model/node-kinds.js';
 
 /**
  * Semantic colouring on top of the TextMate grammar: the names an author declares (délégués, acts,
  * steps…) and every place they are cited get the same colour, professions and articles of the
- * catalogue their own.
+ * catalogue their own. Token types come from the table of node kinds (model/node-kinds.ts); the
+ * cross-references of each node type come from Langium's reflection, and a reference takes the
+ * colour of what it resolves to (`utilise <module>` is a module, not an indicator), or of its
+ * declared target type while unresolved.
  */
 export class CoopSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    private readonly reflection: AstReflection;
+    /** Reference properties of each node type, from the reflection (computed once per type). */
+    private readonly referenceProperties = new Map<string, Array<{ property: string; target: string }>>();
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+    }
+
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        const declared = TYPE_OF[node.$type];
+        const declared = nodeKind(node.$type)?.token;
         if (declared && 'name' in node) {
             acceptor({ node, property: 'name', type: declared, modifier: SemanticTokenModifiers.declaration });
         }
-        for (const [type, property, target] of REFERENCES) {
-            if (node.$type !== type) continue;
+        for (const { property, target } of this.referencesOf(node.$type)) {
             const value = (node as unknown as Record<string, unknown>)[property];
-            const count = Array.isArray(value) ? value.length : value ? 1 : 0;
-            for (let index = 0; index < count; index++) {
-                acceptor({ node, property, index: Array.isArray(value) ? index : undefined, type: TYPE_OF[target] });
-            }
+            const references = Array.isArray(value) ? value : value ? [value] : [];
+            references.forEach((reference: unknown, index) => {
+                if (!isReference(reference)) return;
+                const type = this.tokenOf(reference, target);
+                if (type) acceptor({ node, property, index: Array.isArray(value) ? index : undefined, type });
+            });
         }
+    }
+
+    private tokenOf(reference: Reference, declaredTarget: string): string | undefined {
+        const resolved = reference.ref?.$type;
+        return (resolved && nodeKind(resolved)?.token) ?? nodeKind(declaredTarget)?.token
+            // A union target (Intervenant, Partageable…) unresolved: the first kind it may be.
+            ?? this.reflection.getAllSubTypes(declaredTarget).map(type => nodeKind(type)?.token).find(token => token !== undefined);
+    }
+
+    private referencesOf(type: string): Array<{ property: string; target: string }> {
+        let list = this.referenceProperties.get(type);
+        if (!list) {
+            list = [];
+            const properties = this.reflection.getTypeMetaData(type).properties as Record<string, { referenceType?: string }>;
+            for (const [property, meta] of Object.entries(properties)) {
+                if (meta.referenceType) list.push({ property, target: meta.referenceType });
+            }
+            this.referenceProperties.set(type, list);
+        }
+        return list;
     }
 }

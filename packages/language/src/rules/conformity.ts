@@ -1,9 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ElementProtocole, Protocole } from '../generated/ast.js';
+import type { Protocole } from '../generated/ast.js';
+import { nodeKind } from '../model/node-kinds.js';
 import { getDefinition } from '../diagnostics/registry.js';
 import type { Locale } from '../i18n/locale.js';
 import type { SuppressedDiagnostic } from '../validation/suppressed-diagnostics.js';
-import { REQUIREMENTS, type Requirement } from './requirements.js';
+import { REQUIREMENTS, type Requirement, type RequirementId } from './requirements.js';
 
 export type RequirementStatus = 'met' | 'missing' | 'suppressed';
 
@@ -25,24 +26,21 @@ export interface Conformity {
 }
 
 /**
- * The requirement each element of a protocol serves: a language error (syntax, unknown name) inside
- * it leaves that requirement unproven, as a reviewer could not read that part.
+ * The requirement each element of a protocol serves (model/node-kinds.ts): a language error
+ * (syntax, unknown name) inside it leaves that requirement unproven, as a reviewer could not read
+ * that part.
  */
-const SECTION_REQUIREMENT: Partial<Record<ElementProtocole['$type'], string>> = {
-    References: 'rbp', Utilise: 'rbp', Acte: 'actes', Patients: 'patients', Delegant: 'qualification', Delegue: 'qualification',
-    Formation: 'formation', Parcours: 'arbres', Coordination: 'parcours', Reorientations: 'reorientation',
-    InformationPatient: 'information', SystemeInformation: 'donnees', Disponibilite: 'disponibilite', GestionRisques: 'risques',
-    ResponsabiliteCivile: 'responsabilite', Lieu: 'organisation', Equipement: 'organisation', Indicateur: 'indicateurs',
-    TypeProtocole: 'cadre', Cadre: 'cadre', Gouvernance: 'cadre', ModeleEconomique: 'cadre'
-};
+function sectionRequirement(type: string): RequirementId | undefined {
+    return nodeKind(type)?.requirement;
+}
 
-function requirementOf(diagnostic: Diagnostic, protocole: Protocole | undefined): string | undefined {
+function requirementOf(diagnostic: Diagnostic, protocole: Protocole | undefined): RequirementId | undefined {
     const definition = getDefinition(String(diagnostic.code ?? ''));
     if (definition?.requirement) return definition.requirement;
     if (!protocole || definition?.category !== 'langage' || (diagnostic.severity ?? 1) !== 1) return undefined;
     const line = diagnostic.range.start.line;
     const element = protocole.elements.find(e => e.$cstNode && e.$cstNode.range.start.line <= line && line <= e.$cstNode.range.end.line);
-    return element ? SECTION_REQUIREMENT[element.$type] : undefined;
+    return element ? sectionRequirement(element.$type) : undefined;
 }
 
 /**
@@ -52,11 +50,30 @@ function requirementOf(diagnostic: Diagnostic, protocole: Protocole | undefined)
  * justification; met otherwise. Infos never make a requirement missing.
  */
 export function computeConformity(diagnostics: Diagnostic[], suppressed: SuppressedDiagnostic[], protocole?: Protocole): Conformity {
+    // Each diagnostic is attributed once (not once per requirement).
+    const own = new Map<RequirementId, Diagnostic[]>();
+    for (const d of diagnostics) {
+        if ((d.severity ?? 1) > 2) continue;
+        const id = requirementOf(d, protocole);
+        if (!id) continue;
+        const list = own.get(id);
+        if (list) list.push(d);
+        else own.set(id, [d]);
+    }
+    const ignoredOf = new Map<RequirementId, SuppressedDiagnostic[]>();
+    for (const s of suppressed) {
+        if ((s.diagnostic.severity ?? 1) > 2) continue;
+        const id = requirementOf(s.diagnostic, protocole);
+        if (!id) continue;
+        const list = ignoredOf.get(id);
+        if (list) list.push(s);
+        else ignoredOf.set(id, [s]);
+    }
     const items = REQUIREMENTS.map(requirement => {
-        const own = diagnostics.filter(d => requirementOf(d, protocole) === requirement.id && (d.severity ?? 1) <= 2);
-        const ignored = suppressed.filter(s => requirementOf(s.diagnostic, protocole) === requirement.id && (s.diagnostic.severity ?? 1) <= 2);
-        const status: RequirementStatus = own.length > 0 ? 'missing' : ignored.length > 0 ? 'suppressed' : 'met';
-        return { requirement, status, diagnostics: own, suppressed: ignored };
+        const mine = own.get(requirement.id) ?? [];
+        const ignored = ignoredOf.get(requirement.id) ?? [];
+        const status: RequirementStatus = mine.length > 0 ? 'missing' : ignored.length > 0 ? 'suppressed' : 'met';
+        return { requirement, status, diagnostics: mine, suppressed: ignored };
     });
     return {
         met: items.filter(item => item.status !== 'missing').length,

@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, DocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CoopServices } from '../coop-module.js';
 import type { CoopDiagnosticData } from '../diagnostics/definition.js';
@@ -7,6 +7,7 @@ import type { RuleSettings } from '../config/rule-settings.js';
 import { findSuppression } from '../rules/suppressions.js';
 import type { SuppressedDiagnostic, SuppressedDiagnostics } from './suppressed-diagnostics.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
+import { ruleChecksOf } from './coop-validator.js';
 
 /** Langium's built-in codes → ours. */
 const BUILT_IN_CODES: Record<string, string> = {
@@ -57,6 +58,30 @@ export class CoopDocumentValidator extends DefaultDocumentValidator {
         }
         this.suppressed.set(document, suppressed);
         return kept;
+    }
+
+    /**
+     * Runs the checks of every node: the rules' grouped checks as one plain call per node (see
+     * registerRules), then any check registered in Langium's registry. Cancellation is still
+     * honoured (checked every 64 nodes; Langium's helper yields to the event loop every 10 ms).
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        const rules = ruleChecksOf(this.validationRegistry);
+        const runRules = !options.categories || options.categories.includes('fast');
+        const registered = new Map<string, ValidationCheck[]>();
+        let visited = 0;
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        for (const node of nodes) {
+            if ((visited++ & 63) === 0) await interruptAndCheck(cancelToken);
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                if (runRules) rules?.get(node.$type)?.(node, acceptor);
+                let others = registered.get(node.$type);
+                if (!others) registered.set(node.$type, others = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+                for (const check of others) await check(node, acceptor, cancelToken);
+            }
+            if (!nodeOptions.validateChildren) nodes.prune();
+        }
     }
 
     override toDiagnostic<N extends AstNode>(severity: 'error' | 'warning' | 'info' | 'hint', message: string, info: DiagnosticInfo<N, string>): Diagnostic {

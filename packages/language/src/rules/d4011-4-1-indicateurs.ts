@@ -1,0 +1,129 @@
+import type { Cible, Indicateur } from '../generated/ast.js';
+import { protocolModel } from '../model/protocol-model.js';
+import { insertSectionFix, onTitle } from './fixes.js';
+import { defineRule } from './rule.js';
+
+const mandatory = <const C extends string>(code: C, exigence: NonNullable<Indicateur['exigence']>, frName: string, enName: string, frDef: string, enDef: string) => defineRule({
+    code, severity: 'error', category: 'indicateurs', requirement: 'indicateurs', legalBasis: 'D.4011-4-1 ; D.4011-4-2', basis: 'source',
+    title: { fr: `Indicateur obligatoire absent : ${frName}`, en: `Mandatory indicator missing: ${enName}` },
+    message: {
+        fr: `L'indicateur obligatoire « ${frName} » manque (un indicateur avec « exigence ${exigence} »).`,
+        en: `The mandatory indicator "${enName}" is missing (an indicator with "exigence ${exigence}").`
+    },
+    rationale: {
+        fr: `Chaque année, l'équipe transmet au moins quatre indicateurs ; celui-ci est défini ainsi : ${frDef}.`,
+        en: `Each year the team reports at least four indicators; this one is defined as: ${enDef}.`
+    },
+    fix: {
+        fr: `Ajoutez « indicateur … { exigence ${exigence} … } », ou « utilise » un indicateur de bibliothèque.`,
+        en: `Add "indicateur … { exigence ${exigence} … }", or "utilise" a library indicator.`
+    },
+    checks: () => ({
+        Protocole: (protocole, report) => {
+            if (!protocolModel(protocole).indicateurs.some(indicateur => indicateur.exigence === exigence)) {
+                report(protocole, {}, onTitle('Indicateur', { exigence }));
+            }
+        }
+    }),
+    quickFix: insertSectionFix
+});
+
+const RATE_EXIGENCES = new Set(['reprise', 'événements-indésirables', 'satisfaction-professionnels']);
+
+function isRate(indicateur: Indicateur): boolean {
+    return indicateur.nature === 'taux' || (indicateur.nature === undefined && RATE_EXIGENCES.has(indicateur.exigence ?? ''));
+}
+
+function show(cible: Cible): string {
+    return `« ${cible.operateur ?? ''}${cible.operateur ? ' ' : ''}${cible.valeur}${cible.pourcent ? ' %' : ''} »`;
+}
+
+/** Why the threshold does not flag a gap from the target, or undefined when it is consistent. */
+function thresholdProblem(objectif: Cible, seuil: Cible, fr: boolean): string | undefined {
+    if (objectif.valeur === undefined || seuil.valeur === undefined || !objectif.operateur || !seuil.operateur) return undefined;
+    const wantsLow = objectif.operateur.startsWith('<') || objectif.operateur === '≤';
+    const alertsHigh = seuil.operateur.startsWith('>') || seuil.operateur === '≥';
+    if (wantsLow !== alertsHigh) {
+        return fr ? 'il va dans le même sens que l\'objectif.' : 'it points the same way as the target.';
+    }
+    if (wantsLow ? seuil.valeur < objectif.valeur : seuil.valeur > objectif.valeur) {
+        return fr ? 'il se déclencherait alors que l\'objectif est atteint.' : 'it would trigger while the target is met.';
+    }
+    return undefined;
+}
+
+/** D.4011-4-1 and D.4011-4-2 — the mandatory monitoring indicators (requirement `indicateurs`). */
+export const indicateursRules = [
+    mandatory('indicateur-patients-absent', 'patients', 'nombre de patients pris en charge', 'number of patients cared for',
+        'nombre de patients pris en charge au titre du protocole', 'number of patients cared for under the protocol'),
+    mandatory('indicateur-reprise-absent', 'reprise', 'taux de reprise par le délégant', 'takeover rate by the delegating professional',
+        'actes réalisés par le délégant à la demande du délégué ÷ actes réalisés par le délégué', 'acts done by the delegating professional at the delegate\'s request ÷ acts done by the delegate'),
+    mandatory('indicateur-ei-absent', 'événements-indésirables', 'nature et taux des événements indésirables', 'nature and rate of adverse events',
+        'événements indésirables déclarés ÷ actes réalisés par le délégué, avec la nature de chacun', 'adverse events reported ÷ acts done by the delegate, with the nature of each'),
+    mandatory('indicateur-satisfaction-absent', 'satisfaction-professionnels', 'taux de satisfaction des professionnels', 'professional satisfaction rate',
+        'professionnels « satisfaits » ou « très satisfaits » ÷ professionnels ayant répondu au questionnaire', 'professionals "satisfied" or "very satisfied" ÷ professionals who answered'),
+    defineRule({
+        code: 'indicateur-taux-incomplet', severity: 'error', category: 'indicateurs', requirement: 'indicateurs', legalBasis: 'D.4011-4-1 ; D.4011-4-2', basis: 'source',
+        title: { fr: 'Taux sans numérateur ou dénominateur', en: 'Rate without numerator or denominator' },
+        message: { fr: 'L\'indicateur « {name} » est un taux mais n\'a pas de {missing}.', en: 'Indicator "{name}" is a rate but has no {missing}.' },
+        rationale: { fr: 'Un taux n\'est calculable et comparable d\'une année à l\'autre que si son numérateur et son dénominateur sont définis.', en: 'A rate can only be computed and compared year to year if its numerator and denominator are defined.' },
+        fix: { fr: 'Ajoutez « numérateur "…" » et « dénominateur "…" ».', en: 'Add "numérateur "…"" and "dénominateur "…"".' },
+        checks: ({ locale }) => ({
+            Indicateur: (indicateur, report) => {
+                if (!isRate(indicateur)) return;
+                const missing = [
+                    !indicateur.numerateur && locale.pick({ fr: 'numérateur', en: 'numerator' }),
+                    !indicateur.denominateur && locale.pick({ fr: 'dénominateur', en: 'denominator' })
+                ].filter(Boolean);
+                if (missing.length > 0) {
+                    report(indicateur, { name: indicateur.name, missing: missing.join(locale.pick({ fr: ' ni de ', en: ' nor ' })) }, { property: 'name' });
+                }
+            }
+        })
+    }),
+    defineRule({
+        code: 'indicateur-periodicite-absente', severity: 'warning', category: 'indicateurs', requirement: 'indicateurs', legalBasis: 'L.4011-4 II ; D.4011-4', basis: 'source',
+        title: { fr: 'Périodicité de l\'indicateur non précisée', en: 'Indicator periodicity not stated' },
+        message: { fr: 'L\'indicateur « {name} » n\'a pas de périodicité (« périodicité annuelle »).', en: 'Indicator "{name}" has no periodicity ("périodicité annuelle").' },
+        rationale: { fr: 'Les indicateurs sont transmis chaque année ; la périodicité de recueil doit être connue.', en: 'Indicators are reported yearly; the collection periodicity must be known.' },
+        fix: { fr: 'Ajoutez « périodicité annuelle » (ou semestrielle, trimestrielle…).', en: 'Add "périodicité annuelle" (or semestrielle, trimestrielle…).' },
+        checks: () => ({
+            Indicateur: (indicateur, report) => {
+                if (!indicateur.periodicite) report(indicateur, { name: indicateur.name }, { property: 'name' });
+            }
+        })
+    }),
+    defineRule({
+        code: 'pourcentage-invalide', severity: 'error', category: 'indicateurs', requirement: 'indicateurs', basis: 'langage',
+        title: { fr: 'Pourcentage hors de 0–100', en: 'Percentage outside 0–100' },
+        message: { fr: 'Un pourcentage doit être compris entre 0 et 100 % (trouvé {value} %).', en: 'A percentage must lie between 0 and 100 % (found {value} %).' },
+        rationale: { fr: 'Un taux exprimé en pourcentage ne peut pas dépasser 100 %.', en: 'A rate expressed as a percentage cannot exceed 100 %.' },
+        fix: { fr: 'Corrigez la valeur.', en: 'Fix the value.' },
+        checks: () => ({
+            Indicateur: (indicateur, report) => {
+                for (const property of ['objectif', 'seuil'] as const) {
+                    const cible = indicateur[property];
+                    if (cible?.pourcent && cible.valeur !== undefined && (cible.valeur < 0 || cible.valeur > 100)) {
+                        report(indicateur, { value: cible.valeur }, { property });
+                    }
+                }
+            }
+        })
+    }),
+    defineRule({
+        code: 'seuil-incoherent', severity: 'warning', category: 'indicateurs', requirement: 'indicateurs', legalBasis: 'Arrêté du 21 juillet 2010 (seuils d\'alerte)', basis: 'inference',
+        title: { fr: 'Seuil d\'alerte incohérent avec l\'objectif', en: 'Alert threshold inconsistent with the target' },
+        message: { fr: 'Le seuil d\'alerte {seuil} de « {name} » ne signale pas un écart à l\'objectif {objectif} : {reason}', en: 'Alert threshold {seuil} of "{name}" does not flag a gap from the target {objectif}: {reason}' },
+        rationale: { fr: 'Le seuil d\'alerte doit se déclencher quand l\'indicateur s\'éloigne de l\'objectif : dans le sens opposé à l\'objectif, et au-delà de lui.', en: 'The alert threshold must trigger when the indicator moves away from the target: in the opposite direction, and beyond it.' },
+        fix: { fr: 'Pour un objectif « < 10 % », donnez un seuil « > 10 % » ou plus ; pour « > 80 % », un seuil « < 80 % » ou moins.', en: 'For a target "< 10 %", give a threshold "> 10 %" or more; for "> 80 %", a threshold "< 80 %" or less.' },
+        checks: ({ locale }) => ({
+            Indicateur: (indicateur, report) => {
+                if (!indicateur.objectif || !indicateur.seuil) return;
+                const reason = thresholdProblem(indicateur.objectif, indicateur.seuil, locale.current === 'fr');
+                if (reason) {
+                    report(indicateur, { name: indicateur.name, seuil: show(indicateur.seuil), objectif: show(indicateur.objectif), reason }, { property: 'seuil' });
+                }
+            }
+        })
+    })
+] as const;

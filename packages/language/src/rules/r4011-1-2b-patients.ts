@@ -1,0 +1,135 @@
+import { isConditionAge, isConditionSexe, isConditionTexte, type ConditionAge, type ConditionTexte, type Critere } from '../generated/ast.js';
+import { protocolModel } from '../model/protocol-model.js';
+import { fold } from '../model/text.js';
+import { insertSectionFix, onTitle } from './fixes.js';
+import { defineRule } from './rule.js';
+
+function inYears(age: ConditionAge, value: number): number {
+    return age.unite === 'mois' ? value / 12 : value;
+}
+
+/** Strict bounds (`<`, `>`) exclude the bound itself: shift them by less than any real age step. */
+const STRICT = 1e-6;
+
+/** The age interval [low, high] in years of an age condition (`de X à Y` includes both bounds). */
+function interval(age: ConditionAge): [number, number] {
+    if (age.min !== undefined && age.max !== undefined) return [inYears(age, age.min), inYears(age, age.max)];
+    const bound = inYears(age, age.borne ?? 0);
+    switch (age.operateur) {
+        case '<': return [0, bound - STRICT];
+        case '<=': case '≤': return [0, bound];
+        case '>': return [bound + STRICT, Infinity];
+        default: return [bound, Infinity];
+    }
+}
+
+/** R.4011-1 2° b — eligibility and withdrawal criteria of the patients (requirement `patients`). */
+export const patientsRules = [
+    defineRule({
+        code: 'criteres-inclusion-absents', severity: 'error', category: 'completude', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'source',
+        title: { fr: 'Aucun critère d\'inclusion', en: 'No inclusion criterion' },
+        message: { fr: 'Aucun critère d\'inclusion des patients n\'est défini (rubrique « patients »).', en: 'No patient inclusion criterion is defined ("patients" section).' },
+        rationale: { fr: 'Le protocole définit les critères d\'éligibilité des patients.', en: 'The protocol defines the patients\' eligibility criteria.' },
+        fix: { fr: 'Ajoutez « patients { inclusion nom : … } ».', en: 'Add "patients { inclusion name : … }".' },
+        checks: () => ({
+            Protocole: (protocole, report) => {
+                const model = protocolModel(protocole);
+                if (!model.all('Patients').some(patients => patients.criteres.some(critere => critere.nature === 'inclusion'))) {
+                    const section = model.first('Patients');
+                    report(section ?? protocole, {}, section ? {} : onTitle('Patients'));
+                }
+            }
+        }),
+        quickFix: insertSectionFix
+    }),
+    defineRule({
+        code: 'criteres-exclusion-absents', severity: 'error', category: 'completude', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'source',
+        title: { fr: 'Aucun critère d\'exclusion ou de retrait', en: 'No exclusion or withdrawal criterion' },
+        message: { fr: 'Aucun critère d\'exclusion ni de retrait des patients n\'est défini.', en: 'No patient exclusion or withdrawal criterion is defined.' },
+        rationale: { fr: 'Le protocole définit les critères de retrait des patients : quand la prise en charge déléguée ne s\'applique pas ou cesse.', en: 'The protocol defines withdrawal criteria: when delegated care does not apply or stops.' },
+        fix: { fr: 'Ajoutez dans « patients » des lignes « exclusion nom : … » et « retrait nom : … ».', en: 'Add "exclusion name : …" and "retrait name : …" lines to "patients".' },
+        checks: () => ({
+            Protocole: (protocole, report) => {
+                const model = protocolModel(protocole);
+                if (!model.all('Patients').some(patients => patients.criteres.some(critere => critere.nature !== 'inclusion'))) {
+                    const section = model.first('Patients');
+                    report(section ?? protocole, {}, section ? {} : onTitle('Patients'));
+                }
+            }
+        }),
+        quickFix: insertSectionFix
+    }),
+    defineRule({
+        code: 'criteres-contradictoires', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'inference',
+        title: { fr: 'Critères d\'inclusion et d\'exclusion contradictoires', en: 'Contradictory inclusion and exclusion criteria' },
+        message: { fr: 'Le critère « {name} » contredit le critère « {other} » : {reason}', en: 'Criterion "{name}" contradicts criterion "{other}": {reason}' },
+        rationale: { fr: 'Des critères contradictoires rendent l\'éligibilité impossible à appliquer : aucun patient, ou des patients à la fois inclus et exclus.', en: 'Contradictory criteria make eligibility impossible to apply.' },
+        fix: { fr: 'Corrigez l\'un des deux critères.', en: 'Fix one of the two criteria.' },
+        checks: ({ locale }) => {
+            const t = (fr: string, en: string) => locale.pick({ fr, en });
+            return {
+                Patients: (patients, report) => {
+                    const inclusions = patients.criteres.filter(c => c.nature === 'inclusion');
+                    const exclusions = patients.criteres.filter(c => c.nature !== 'inclusion');
+                    const contradiction = (critere: Critere, other: Critere, reason: string) =>
+                        report(critere, { name: critere.name, other: other.name, reason }, { property: 'name' });
+                    // Inclusions indexed by sex and by folded text: each exclusion looks its matches up
+                    // instead of scanning every inclusion (age ranges are compared pairwise, among ages only).
+                    const bySex = new Map<string, Critere[]>();
+                    const byText = new Map<string, Critere[]>();
+                    const ages: Array<[Critere, ConditionAge]> = [];
+                    const push = (map: Map<string, Critere[]>, key: string, critere: Critere) => {
+                        const list = map.get(key);
+                        if (list) list.push(critere);
+                        else map.set(key, [critere]);
+                    };
+                    const folded = (condition: ConditionTexte) => fold(condition.texte ?? '').trim();
+                    for (const inclusion of inclusions) {
+                        const condition = inclusion.condition;
+                        if (isConditionSexe(condition)) { if (condition.valeur) push(bySex, condition.valeur, inclusion); }
+                        else if (isConditionTexte(condition)) { if (folded(condition)) push(byText, folded(condition), inclusion); }
+                        else if (isConditionAge(condition)) ages.push([inclusion, condition]);
+                    }
+                    for (const exclusion of exclusions) {
+                        const b = exclusion.condition;
+                        if (isConditionSexe(b)) {
+                            for (const inclusion of bySex.get(b.valeur) ?? []) contradiction(exclusion, inclusion, t('le même sexe est inclus et exclu.', 'the same sex is included and excluded.'));
+                        } else if (isConditionTexte(b)) {
+                            for (const inclusion of byText.get(folded(b)) ?? []) contradiction(exclusion, inclusion, t('le même texte est à la fois inclusion et exclusion.', 'the same text is both inclusion and exclusion.'));
+                        } else if (isConditionAge(b)) {
+                            const [exLow, exHigh] = interval(b);
+                            for (const [inclusion, a] of ages) {
+                                const [inLow, inHigh] = interval(a);
+                                if (exLow <= inLow && exHigh >= inHigh) {
+                                    contradiction(exclusion, inclusion, t('la tranche d\'âge exclue contient toute la tranche incluse.', 'the excluded age range contains the whole included range.'));
+                                }
+                            }
+                        }
+                    }
+                    const sexes = inclusions.map(c => c.condition).filter(isConditionSexe);
+                    if (new Set(sexes.map(s => s.valeur)).size > 1) {
+                        const [first, second] = inclusions.filter(c => isConditionSexe(c.condition));
+                        contradiction(second, first, t('deux sexes différents sont exigés à l\'inclusion.', 'two different sexes are required for inclusion.'));
+                    }
+                }
+            };
+        }
+    }),
+    defineRule({
+        code: 'tranche-age-invalide', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'langage',
+        title: { fr: 'Tranche d\'âge vide ou inversée', en: 'Empty or inverted age range' },
+        message: { fr: 'La tranche d\'âge du critère « {name} » est vide ou inversée ({min} à {max} {unite}).', en: 'The age range of criterion "{name}" is empty or inverted ({min} to {max} {unite}).' },
+        rationale: { fr: 'Une tranche « de 65 à 16 ans » ne contient aucun patient.', en: 'A range "from 65 to 16 years" contains no patient.' },
+        fix: { fr: 'Écrivez la borne basse d\'abord : « âge de 16 à 65 ans ».', en: 'Write the lower bound first: "âge de 16 à 65 ans".' },
+        checks: () => ({
+            Patients: (patients, report) => {
+                for (const critere of patients.criteres) {
+                    const condition = critere.condition;
+                    if (isConditionAge(condition) && condition.min !== undefined && condition.max !== undefined && condition.min > condition.max) {
+                        report(critere, { name: critere.name, min: condition.min, max: condition.max, unite: condition.unite }, { property: 'condition' });
+                    }
+                }
+            }
+        })
+    })
+] as const;
