@@ -3,7 +3,7 @@
 // changing a rule; test/docs.test.ts fails while the pages are out of date.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { citedArticles, diagnosticRegistry, legalPageLink, REQUIREMENTS, RULE_SOURCE_FILES, type DiagnosticDefinition } from 'coop-language';
+import { citedArticles, citedR4011Items, diagnosticRegistry, legalPageLink, REQUIREMENTS, RULE_SOURCE_FILES, type DiagnosticDefinition } from 'coop-language';
 
 const SEVERITY = { error: 'erreur (error)', warning: 'avertissement (warning)', info: 'information (info)' };
 const CATEGORY: Record<string, string> = {
@@ -34,7 +34,10 @@ function legalLinks(legalBasis: string | undefined): string {
     return articles.map(article => {
         const shown = `${article[0]}.${article.slice(1)}`;
         const link = legalPageLink(article);
-        return link ? `[${shown}](${link})` : shown;
+        if (!link) return shown;
+        const items = article === 'R4011-1' ? citedR4011Items(legalBasis) : [];
+        if (items.length === 0) return `[${shown}](${link})`;
+        return `[${shown}](${link}) (${items.map(item => `[${item[0]}°${item.length > 1 ? ' ' + item[1] : ''}](${link}#${item})`).join(', ')})`;
     }).join(', ');
 }
 

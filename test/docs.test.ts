@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { citedArticles, diagnosticRegistry, LEGAL_ARTICLE_PAGES, legalPageLink } from 'coop-language';
+import { citedArticles, citedR4011Items, diagnosticRegistry, LEGAL_ARTICLE_PAGES, legalPageLink } from 'coop-language';
 import { rulePages } from '../scripts/rule-docs.js';
 
 describe('docs/rules', () => {
@@ -26,12 +26,14 @@ describe('legal basis of the rules', () => {
         expect(citedArticles('Modèle type de la HAS')).toEqual([]);
         expect(legalPageLink('R4011-1')).toBe('../legal/R4011-1.md');
         expect(legalPageLink('L4011-9')).toBeUndefined();
+        expect(citedR4011Items('R.4011-1 2° a ; 4° a')).toEqual(['2a', '4a']);
+        expect(citedR4011Items('R.4011-1 3° ; L.4011-2')).toEqual(['3']);
+        expect(citedR4011Items('L.4011-1 ; R.4011-1 2° c')).toEqual(['2c']);
+        expect(citedR4011Items('L.4011-2 ; D.4011-4-1')).toEqual([]);
     });
 
     it('every article a rule cites has its page among docs/legal/ names', () => {
-        // L.4011-4-4 (declaration of local protocols to the ARS) has no page in docs/legal/ yet:
-        // it is cited as text, without a link, until one is written.
-        const WITHOUT_PAGE = ['L4011-4-4'];
+        const WITHOUT_PAGE: string[] = [];
         const pages: readonly string[] = LEGAL_ARTICLE_PAGES;
         const cited = new Set([...diagnosticRegistry.values()].flatMap(rule => citedArticles(rule.legalBasis)));
         expect([...cited].filter(article => !pages.includes(article) && !WITHOUT_PAGE.includes(article))).toEqual([]);

@@ -4,11 +4,11 @@
  * pages of docs/rules/ link them.
  */
 export const LEGAL_ARTICLE_PAGES = [
-    'L4011-1', 'L4011-2', 'L4011-3', 'L4011-4', 'L4011-4-1', 'L4011-4-2', 'L4011-4-3',
+    'L4011-1', 'L4011-2', 'L4011-3', 'L4011-4', 'L4011-4-1', 'L4011-4-2', 'L4011-4-3', 'L4011-4-4',
     'R4011-1', 'D4011-4', 'D4011-4-1', 'D4011-4-2'
 ] as const;
 
-export const LEGAL_TEXT_PAGES = ['loi-2019-774', 'decret-2020-1198', 'loi-2023-379', 'texte-2025'] as const;
+export const LEGAL_TEXT_PAGES = ['loi-2019-774', 'decret-2020-148', 'loi-2023-379', 'texte-2025', 'arrete-2010-07-21'] as const;
 
 const ARTICLE = /\b([LRD])\.\s?(4011(?:-\d+)+)/g;
 
@@ -41,4 +41,21 @@ export function citedArticles(legalBasis: string | undefined): string[] {
 /** The page of an article in docs/legal/, relative to docs/rules/, or undefined when it has none. */
 export function legalPageLink(article: string): string | undefined {
     return (LEGAL_ARTICLE_PAGES as readonly string[]).includes(article) ? `../legal/${article}.md` : undefined;
+}
+
+/**
+ * The items of R.4011-1 a legal basis cites (« R.4011-1 2° a ; 4° a » → 2a, 4a), as the anchors of
+ * docs/legal/R4011-1.md: an item written after R.4011-1 belongs to it until another article is named.
+ */
+export function citedR4011Items(legalBasis: string | undefined): string[] {
+    if (!legalBasis) return [];
+    const items: string[] = [];
+    for (const part of legalBasis.split(/\b(?=[LRD]\.\s?4011)/)) {
+        if (!/^R\.\s?4011-1\b/.test(part)) continue;
+        for (const match of part.slice(part.indexOf('4011-1') + 6).matchAll(/(\d)°\s?([a-c](?![\p{L}]))?/gu)) {
+            const anchor = `${match[1]}${match[2] ?? ''}`;
+            if (!items.includes(anchor)) items.push(anchor);
+        }
+    }
+    return items;
 }
