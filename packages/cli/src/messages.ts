@@ -64,6 +64,33 @@ export const cliMessages = {
     pathNotFound: { fr: 'coop : chemin introuvable : {path}', en: 'coop: path not found: {path}' },
     pathUnreadable: { fr: 'coop : lecture impossible de {path} : {reason}', en: 'coop: cannot read {path}: {reason}' },
     notUtf8: { fr: 'coop : {path} n\'est pas un fichier texte UTF-8 ; enregistrez-le en UTF-8.', en: 'coop: {path} is not a UTF-8 text file; save it as UTF-8.' },
+    notRegularFile: {
+        fr: 'coop : {path} n\'est pas un fichier ordinaire ({kind}) : il n\'est pas lu.',
+        en: 'coop: {path} is not a regular file ({kind}): it is not read.'
+    },
+    kindFolder: { fr: 'un dossier', en: 'a folder' },
+    kindFifo: { fr: 'un tube nommé (FIFO)', en: 'a named pipe (FIFO)' },
+    kindDevice: { fr: 'un périphérique', en: 'a device' },
+    kindSocket: { fr: 'une socket', en: 'a socket' },
+    kindOther: { fr: 'un fichier spécial', en: 'a special file' },
+    systemError: { fr: 'erreur système {code}', en: 'system error {code}' },
+    allIgnored: {
+        fr: 'coop : tous les fichiers .coop de {paths} sont exclus (--ignore ou .coopignore)',
+        en: 'coop: every .coop file of {paths} is ignored (--ignore or .coopignore)'
+    },
+    workerFailed: {
+        fr: 'coop : un fil de validation parallèle s\'est arrêté ({detail}) ; relancez avec --jobs 1 et signalez-le.',
+        en: 'coop: a parallel validation thread stopped ({detail}); run again with --jobs 1 and report it.'
+    },
+    ignoreOption: {
+        fr: 'laisse de côté les fichiers (ou dossiers) qui correspondent à ce motif glob ; répétable ; s\'ajoute au fichier .coopignore',
+        en: 'leave out the files (or folders) matching this glob pattern; repeatable; adds to the .coopignore file'
+    },
+    jobsOption: {
+        fr: 'nombre de fils de validation (par défaut : un par cœur à partir de 200 fichiers)',
+        en: 'number of validation threads (default: one per core from 200 files on)'
+    },
+    notInteger: { fr: 'coop : valeur « {value} » invalide pour {option} : un nombre entier ≥ {min} est attendu.', en: 'coop: invalid value "{value}" for {option}: a whole number ≥ {min} is expected.' },
     notCoopFile: { fr: 'coop : {path} n\'est pas un fichier .coop', en: 'coop: {path} is not a .coop file' },
     noCoopFile: { fr: 'coop : aucun fichier .coop trouvé dans {paths}', en: 'coop: no .coop file found in {paths}' },
     unknownOption: { fr: 'coop : option inconnue {detail}. Voir « coop --help ».', en: 'coop: unknown option {detail}. See "coop --help".' },

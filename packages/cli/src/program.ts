@@ -20,6 +20,9 @@ interface ValidateCliOptions {
     quiet?: boolean;
     config?: string;
     lang: Locale;
+    ignore?: string[];
+    jobs?: number;
+    maxWarnings?: number;
 }
 
 function render(report: ValidationReport, options: ValidateCliOptions, locale: LocaleSetting): string {
@@ -117,9 +120,11 @@ export async function run(args: string[], io: Io): Promise<number> {
         .addOption(new Option('--fail-on <niveau>', t('failOnOption')).choices(['error', 'warning', 'info']).default('error'))
         .addOption(new Option('-q, --quiet', t('quietOption')))
         .addOption(new Option('-c, --config <fichier>', t('configOption')))
+        .addOption(new Option('--ignore <motif>', t('ignoreOption')).argParser((value: string, previous: string[] = []) => [...previous, value]))
+        .addOption(new Option('-j, --jobs <n>', t('jobsOption')).argParser(positiveInteger('--jobs', 1)))
         .addOption(new Option('--lang <langue>', t('langOption')).choices(['fr', 'en']).default('fr'))
         .action(async (paths: string[], options: ValidateCliOptions) => {
-            const report = await validatePaths(paths.length > 0 ? paths : ['.'], { lang: options.lang, config: options.config });
+            const report = await validatePaths(paths.length > 0 ? paths : ['.'], { lang: options.lang, config: options.config, ignore: options.ignore, jobs: options.jobs });
             const shown = options.quiet ? onlyFailing(report, options.failOn) : report;
             await emit(render(shown, options, locale), options.output);
             const failing = report.files.some(file => file.diagnostics.some(d => atLeast(d.severity, options.failOn)));
@@ -159,6 +164,10 @@ export async function run(args: string[], io: Io): Promise<number> {
             io.stderr(commanderMessage(error, locale) + '\n');
             return ExitCode.UsageOrIo;
         }
+        if (error instanceof BadNumberError) {
+            io.stderr(format(t('notInteger'), { option: error.option, value: error.value, min: error.min }) + '\n');
+            return ExitCode.UsageOrIo;
+        }
         if (error instanceof UsageError) {
             io.stderr(error.message + '\n');
             return ExitCode.UsageOrIo;
@@ -166,6 +175,23 @@ export async function run(args: string[], io: Io): Promise<number> {
         const detail = error instanceof Error ? error.message : String(error);
         io.stderr(format(t('internalError'), { detail }) + '\n');
         return ExitCode.UsageOrIo;
+    }
+}
+
+/** An option value that must be a whole number ≥ `min`; anything else is a French usage error. */
+function positiveInteger(option: string, min: number) {
+    return (value: string): number => {
+        if (!/^\d+$/.test(value.trim()) || Number(value) < min) {
+            throw new BadNumberError(option, value, min);
+        }
+        return Number(value);
+    };
+}
+
+/** Thrown by an option parser; turned into one French line by run(). */
+class BadNumberError extends Error {
+    constructor(readonly option: string, readonly value: string, readonly min: number) {
+        super(`${option} ${value}`);
     }
 }
 
