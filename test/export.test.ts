@@ -112,9 +112,9 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         const missing = coop(['export']);
         expect(missing).toMatchObject({ code: 2, stderr: 'coop : argument manquant « fichier ». Voir « coop --help ».\n' });
         const unwritable = coop(['export', 'examples/cystite-femme.coop', '--out', join(out, 'no-such-folder', 'x.pdf')]);
-        expect(unwritable.stderr).toBe(`coop : écriture impossible de ${join(out, 'no-such-folder', 'x.pdf')} : ENOENT\n`);
+        expect(unwritable.stderr).toBe(`coop : écriture impossible de ${join(out, 'no-such-folder', 'x.pdf')} : fichier ou dossier introuvable (ENOENT)\n`);
         expect(unwritable.code).toBe(2);
-        expect(unwritable.stderr).toMatch(/^coop : écriture impossible de .*x\.pdf : ENOENT\n$/);
+        expect(unwritable.stderr).toMatch(/^coop : écriture impossible de .*x\.pdf : fichier ou dossier introuvable \(ENOENT\)\n$/);
         expect(existsSync(join(out, 'n.pdf'))).toBe(false);
     });
 

@@ -91,6 +91,7 @@ export const cliMessages = {
         en: 'number of validation threads (default: one per core from 200 files on)'
     },
     notInteger: { fr: 'coop : valeur « {value} » invalide pour {option} : un nombre entier ≥ {min} est attendu.', en: 'coop: invalid value "{value}" for {option}: a whole number ≥ {min} is expected.' },
+    notAFolder: { fr: '{path} n\'est pas un dossier', en: '{path} is not a folder' },
     notCoopFile: { fr: 'coop : {path} n\'est pas un fichier .coop', en: 'coop: {path} is not a .coop file' },
     noCoopFile: { fr: 'coop : aucun fichier .coop trouvé dans {paths}', en: 'coop: no .coop file found in {paths}' },
     unknownOption: { fr: 'coop : option inconnue {detail}. Voir « coop --help ».', en: 'coop: unknown option {detail}. See "coop --help".' },
