@@ -7,8 +7,9 @@ import {
 } from 'coop-language';
 import { collectCoopFiles } from './collect-files.js';
 import { displayPath, loadRuleConfig } from './config-file.js';
+import { elementPath, fingerprint } from './fingerprint.js';
 import { readCoopFile } from './read-input.js';
-import { byPosition, summarize, toReportDiagnostic, type ConformityReport, type FileReport, type ValidationReport } from './report.js';
+import { byPosition, summarize, toReportDiagnostic, type ConformityReport, type FileReport, type ReportDiagnostic, type ValidationReport } from './report.js';
 
 export interface ValidateOptions {
     lang: Locale;
@@ -222,10 +223,18 @@ export async function validateInputs(
                 }))
             };
         }
+        const path = inputs[index].shown;
+        const seen = new Map<string, number>();
+        const identify = <T extends ReportDiagnostic>(diagnostic: T): T => {
+            const base = fingerprint(diagnostic.code, path, elementPath(result.document, diagnostic.range), diagnostic.message);
+            const occurrence = (seen.get(base) ?? 0) + 1;
+            seen.set(base, occurrence);
+            return { ...diagnostic, fingerprint: occurrence > 1 ? `${base}:${occurrence}` : base };
+        };
         reports.push({
-            path: inputs[index].shown,
-            diagnostics: result.diagnostics.map(toReportDiagnostic).sort(byPosition),
-            suppressed: suppressed.map(s => ({ ...toReportDiagnostic(s.diagnostic), justification: s.justification })).sort(byPosition),
+            path,
+            diagnostics: result.diagnostics.map(toReportDiagnostic).sort(byPosition).map(identify),
+            suppressed: suppressed.map(s => ({ ...toReportDiagnostic(s.diagnostic), justification: s.justification })).sort(byPosition).map(identify),
             ...(conformity ? { conformity } : {})
         });
     });
