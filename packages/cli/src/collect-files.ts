@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -29,7 +29,8 @@ const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'
 /** The patterns of `.coopignore` in `cwd`: one a line, blank lines and `#` comments left out. */
 export function readIgnoreFile(cwd: string): string[] {
     const path = join(cwd, IGNORE_FILE);
-    if (!existsSync(path)) return [];
+    // A regular file only (a FIFO named .coopignore must not block the run).
+    if (!existsSync(path) || !statSync(path).isFile()) return [];
     return readFileSync(path, 'utf8').split(/\r\n|\r|\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
 }
 
