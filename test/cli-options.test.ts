@@ -143,6 +143,13 @@ describe('coop export of several protocols, -o/--output everywhere, French comma
             .map(name => name.replace(/\.coop$/, '.html')).sort());
     });
 
+    it('writes one protocol into an existing folder given with -o', () => {
+        const folder = join(out, 'un');
+        mkdirSync(folder);
+        expect(coop(process.cwd(), 'export', 'examples/cystite-femme.coop', '-f', 'html', '-o', folder).code).toBe(0);
+        expect(readdirSync(folder)).toEqual(['cystite-femme.html']);
+    });
+
     it('refuses a file as the output folder of several protocols', () => {
         const file = join(out, 'un-fichier.html');
         writeFileSync(file, '');

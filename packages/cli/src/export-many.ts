@@ -13,14 +13,17 @@ const LIBRARY = /^\uFEFF?(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*biblioth[eè
 const isFolder = (path: string) => stat(path).then(info => info.isDirectory(), () => false);
 
 /**
- * `coop export <fichiers...>`: one protocol file exports as before (`-o` names the document); several
+ * `coop export <fichiers...>`: one protocol file exports as before (`-o` names the document, or an
+ * existing folder to write it in); several
  * files, or folders (searched like `coop validate`, libraries left out), export each protocol into
  * the folder given with `-o` (created if needed), or beside its source without `-o`. A protocol that
  * fails is reported on stderr and the others are exported all the same; the exit code is then 2.
  */
 export async function exportMany(files: string[], options: ExportCliOptions, locale: LocaleSetting, io: ExportIo, cwd = process.cwd()): Promise<number> {
     const t = (key: keyof typeof cliMessages, args: Record<string, string | number> = {}) => format(locale.pick(cliMessages[key]), args);
-    if (files.length === 1 && !(await isFolder(resolve(cwd, files[0])))) return exportCommand(files[0], options, locale, io, cwd);
+    // One file, written to a file: as it always was. Into an existing folder: the loop below.
+    const single = files.length === 1 && !(await isFolder(resolve(cwd, files[0])));
+    if (single && !(options.out && (await isFolder(resolve(cwd, options.out))))) return exportCommand(files[0], options, locale, io, cwd);
 
     const folder = options.out ? resolve(cwd, options.out) : undefined;
     if (folder) {
