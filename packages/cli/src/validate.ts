@@ -54,7 +54,7 @@ export function setWorkerEntry(path: string | undefined): void {
  * the test is on the text, generous on purpose (a protocol that merely says « bibliothèque » is only
  * loaded once more, never missed).
  */
-const MAY_EXPORT = /biblioth[eè]que|catalogue/iu;
+const MAY_EXPORT = /biblioth[eè]\p{M}*que|catalogue/iu;
 
 /** Reads `max` files at a time (never hundreds of open files at once). */
 async function readAll(files: string[], cwd: string, locale: LocaleSetting, max = 32): Promise<ValidationInput[]> {
