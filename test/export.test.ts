@@ -103,18 +103,17 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
 
     it('exits 2 with one line for a missing file, a folder, a library, a bad format or an unwritable output', () => {
         expect(coop(['export', 'nope.coop', '--out', join(out, 'n.pdf')])).toMatchObject({ code: 2, stdout: '', stderr: 'coop : chemin introuvable : nope.coop\n' });
-        expect(coop(['export', 'examples'])).toMatchObject({ code: 2, stderr: 'coop : examples est un dossier ; indiquez le fichier .coop du protocole à exporter.\n' });
         expect(coop(['export', 'examples/bibliotheque-cpts.coop', '--out', join(out, 'l.pdf')]))
             .toMatchObject({ code: 2, stderr: 'coop : examples/bibliotheque-cpts.coop est une bibliothèque, pas un protocole : rien à exporter.\n' });
         const format = coop(['export', 'examples/cystite-femme.coop', '--format', 'odt']);
         expect(format.code).toBe(2);
         expect(format.stderr).toBe('coop : valeur « odt » invalide pour --format ; valeurs admises : html, pdf, docx.\n');
         const missing = coop(['export']);
-        expect(missing).toMatchObject({ code: 2, stderr: 'coop : argument manquant « fichier ». Voir « coop --help ».\n' });
+        expect(missing).toMatchObject({ code: 2, stderr: 'coop : argument manquant « fichiers ». Voir « coop --help ».\n' });
         const unwritable = coop(['export', 'examples/cystite-femme.coop', '--out', join(out, 'no-such-folder', 'x.pdf')]);
-        expect(unwritable.stderr).toBe(`coop : écriture impossible de ${join(out, 'no-such-folder', 'x.pdf')} : ENOENT\n`);
+        expect(unwritable.stderr).toBe(`coop : écriture impossible de ${join(out, 'no-such-folder', 'x.pdf')} : fichier ou dossier introuvable (ENOENT)\n`);
         expect(unwritable.code).toBe(2);
-        expect(unwritable.stderr).toMatch(/^coop : écriture impossible de .*x\.pdf : ENOENT\n$/);
+        expect(unwritable.stderr).toMatch(/^coop : écriture impossible de .*x\.pdf : fichier ou dossier introuvable \(ENOENT\)\n$/);
         expect(existsSync(join(out, 'n.pdf'))).toBe(false);
     });
 

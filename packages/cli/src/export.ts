@@ -10,6 +10,7 @@ import { collectCoopFiles } from './collect-files.js';
 import { displayPath, loadRuleConfig } from './config-file.js';
 import { UsageError } from './exit-codes.js';
 import { cliMessages } from './messages.js';
+import { explainError } from './read-input.js';
 import { writeAtomically } from './write-output.js';
 
 export type ExportFormat = 'html' | 'pdf' | 'docx';
@@ -50,7 +51,7 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
         info = await stat(path);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? t('pathNotFound', { path: file }) : t('pathUnreadable', { path: file, reason: code ?? String(error) }));
+        throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? t('pathNotFound', { path: file }) : t('pathUnreadable', { path: file, reason: explainError(error, locale) }));
     }
     if (info.isDirectory()) throw new UsageError(t('exportNeedsFile', { path: file }));
     if (!path.endsWith('.coop')) throw new UsageError(t('notCoopFile', { path: file }));
@@ -59,7 +60,7 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
     const out = resolve(cwd, options.out ?? path.replace(/\.coop$/, `.${exportFormat}`));
     // Fail before the work when the output cannot be written (same message as the write itself).
     if (!(await stat(dirname(out)).then(folder => folder.isDirectory(), () => false))) {
-        throw new UsageError(format(locale.pick(cliMessages.writeFailed), { path: out, reason: 'ENOENT' }));
+        throw new UsageError(format(locale.pick(cliMessages.writeFailed), { path: out, reason: explainError({ code: 'ENOENT' }, locale) }));
     }
 
     // The protocol and the other .coop files of its folder, loaded as one workspace.
@@ -71,7 +72,7 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
             bytes = await readFile(candidate);
         } catch (error) {
             if (candidate !== path) return undefined; // a neighbour that cannot be read only loses its library
-            throw new UsageError(t('pathUnreadable', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+            throw new UsageError(t('pathUnreadable', { path: file, reason: explainError(error, locale) }));
         }
         let text: string;
         try {

@@ -8,6 +8,8 @@ export interface ReportDiagnostic {
     message: string;
     /** 0-based line and character, as in LSP. */
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    /** Stable identity of the finding (rule, file, element path, message without numbers): unchanged when lines move. */
+    fingerprint?: string;
 }
 
 export interface SuppressedReportDiagnostic extends ReportDiagnostic {

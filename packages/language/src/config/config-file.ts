@@ -2,7 +2,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { diagnosticRegistry, isConfigurable } from '../diagnostics/registry.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
 import { nearest } from '../model/text.js';
-import { RULE_LEVELS, type RuleLevel } from './rule-settings.js';
+import { RULE_LEVELS, toRuleLevel, type RuleLevel } from './rule-settings.js';
 
 /** Name of the configuration file at the root of a workspace. */
 export const CONFIG_FILE_NAME = 'coop.config.json';
@@ -25,7 +25,10 @@ const messages = {
     rulesNotObject: { fr: '« rules » doit être un objet { "code-de-règle": "error" | "warning" | "info" | "off" }', en: '"rules" must be an object { "rule-code": "error" | "warning" | "info" | "off" }' },
     unknownRule: { fr: 'règle inconnue « {code} »{suggestion} ; « coop rules » liste les règles', en: 'unknown rule "{code}"{suggestion}; "coop rules" lists the rules' },
     notConfigurable: { fr: '« {code} » est un diagnostic du langage : il ne se configure pas', en: '"{code}" is a language diagnostic: it cannot be configured' },
-    badLevel: { fr: 'niveau invalide pour « {code} » : attendu "error", "warning", "info" ou "off"', en: 'invalid level for "{code}": expected "error", "warning", "info" or "off"' }
+    badLevel: {
+        fr: 'niveau invalide pour « {code} » : attendu "erreur", "avertissement", "info" ou "désactivé" (ou "error", "warning", "off")',
+        en: 'invalid level for "{code}": expected "error", "warning", "info" or "off" (or "erreur", "avertissement", "désactivé")'
+    }
 };
 
 /**
@@ -62,9 +65,9 @@ export function parseConfig(text: string, locale: LocaleSetting): CoopConfig {
             fail(format(locale.pick(messages.unknownRule), { code, suggestion }), keyNode.offset);
         }
         if (!isConfigurable(code)) fail(format(locale.pick(messages.notConfigurable), { code }), keyNode.offset);
-        const level = valueNode ? getNodeValue(valueNode) : undefined;
-        if (!RULE_LEVELS.includes(level)) fail(format(locale.pick(messages.badLevel), { code }), valueNode?.offset ?? keyNode.offset);
-        rules[code] = level as RuleLevel;
+        const level = toRuleLevel(valueNode ? getNodeValue(valueNode) : undefined);
+        if (!level) return fail(format(locale.pick(messages.badLevel), { code }), valueNode?.offset ?? keyNode.offset);
+        rules[code] = level;
     }
     return { rules };
 }
