@@ -9,12 +9,12 @@ import {
     type Externe, type Formation, type Indicateur, type Intervenant, type Module, type Parcours, type Periodicite, type Protocole,
     type Quantite, type Reference, type Risque, type Suppression
 } from '../generated/ast.js';
-import type { Locale } from '../i18n/locale.js';
+import type { Locale, Localized } from '../i18n/locale.js';
 import { protocolModel, type ProtocolModel } from '../model/protocol-model.js';
 import { SECTION_KINDS, sectionKind } from '../model/sections.js';
 import { computeConformity, conformityLabel, type RequirementStatus } from '../rules/conformity.js';
 import type { SuppressedDiagnostic } from '../validation/suppressed-diagnostics.js';
-import { comparatorSymbol, comparatorWords, formatDate, formatNumber, formatQuantity, label, valueLabel, type LabelKey } from './labels.js';
+import { calendarDate, KIND, comparatorSymbol, comparatorWords, formatDate, formatNumber, formatQuantity, label, valueLabel, type LabelKey } from './labels.js';
 
 // ---------------------------------------------------------------------------------------------
 // The neutral document model: what the HTML preview, the PDF and the DOCX exports all show.
@@ -320,8 +320,8 @@ const SECTION_TITLES: Partial<Record<ElementType, LabelKey>> = {
 const SEVERITY_KIND: Record<number, NoteKind> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
 /** Escapes text inserted into Markdown built by the model (labels, names) so it stays literal. */
-export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+export function escapeMarkdown(text: string | undefined): string {
+    return (text ?? '').replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
 const md = (markdown: string | undefined): Markdown | undefined => (markdown === undefined || markdown.trim() === '' ? undefined : { markdown });
@@ -369,7 +369,7 @@ class ModelBuilder {
             meta: {
                 identifier: this.model.first('Identifiant')?.valeur,
                 version: this.model.first('Version')?.valeur,
-                date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
+                date: calendarDate(date) ? date : undefined,
                 type: this.model.type,
                 status: this.model.first('Statut')?.valeur
             },
@@ -394,8 +394,18 @@ class ModelBuilder {
     }
 
     /** « text » in French, "text" in English. */
-    private quote(text: string): string {
-        return this.locale === 'fr' ? `« ${text} »` : `"${text}"`;
+    private quote(text: string | undefined): string {
+        return this.locale === 'fr' ? `« ${text ?? ''} »` : `"${text ?? ''}"`;
+    }
+
+    /** The name of an element, or « Délégant sans nom » when a syntax error lost it. */
+    private nameOf(name: string | undefined, kind: Localized): string {
+        return name?.trim() ? name : this.t('unnamed', { kind: kind[this.locale] });
+    }
+
+    /** `« ide »`, or « Délégant sans nom » (never quoted) when the name is lost. */
+    private quotedName(name: string | undefined, kind: Localized): string {
+        return name?.trim() ? this.quote(name) : this.t('unnamed', { kind: kind[this.locale] }).toLowerCase();
     }
 
     private line(node: AstNode | undefined): number {
@@ -420,17 +430,18 @@ class ModelBuilder {
     }
 
     private duration(duree: Duree | undefined): string | undefined {
-        if (!duree || duree.valeur === undefined) return undefined;
+        if (!duree || typeof duree.valeur !== 'number' || !Number.isFinite(duree.valeur)) return undefined;
         return formatQuantity(this.locale, duree.valeur, duree.unite);
     }
 
     private delay(duree: Duree | undefined): string | undefined {
-        if (!duree || duree.valeur === undefined) return undefined;
-        return duree.valeur === 0 ? this.t('immediately') : this.t('within', { delay: this.duration(duree)! });
+        const duration = this.duration(duree);
+        if (duration === undefined) return undefined;
+        return duree?.valeur === 0 ? this.t('immediately') : this.t('within', { delay: duration });
     }
 
     private quantity(quantite: Quantite | undefined): string | undefined {
-        return quantite && quantite.valeur !== undefined ? formatQuantity(this.locale, quantite.valeur, quantite.unite) : undefined;
+        return quantite && typeof quantite.valeur === 'number' && Number.isFinite(quantite.valeur) ? formatQuantity(this.locale, quantite.valeur, quantite.unite) : undefined;
     }
 
     private periodicity(periodicite: Periodicite | undefined): string | undefined {
@@ -444,7 +455,7 @@ class ModelBuilder {
     private target(cible: Cible | undefined): Content | undefined {
         if (!cible) return undefined;
         if (cible.texte !== undefined) return md(cible.texte);
-        if (cible.valeur === undefined) return undefined;
+        if (typeof cible.valeur !== 'number' || !Number.isFinite(cible.valeur)) return undefined;
         const value = `${cible.operateur ? comparatorSymbol(cible.operateur) + ' ' : ''}${formatNumber(this.locale, cible.valeur)}${cible.pourcent ? ' %' : ''}`;
         return cible.commentaire ? { markdown: `${escapeMarkdown(value)} — ${cible.commentaire}` } : value;
     }
@@ -453,13 +464,15 @@ class ModelBuilder {
     private professional(intervenant: Intervenant | undefined, written?: string): string {
         if (!intervenant) return written ?? '';
         const profession = intervenant.profession?.ref?.libelle ?? intervenant.profession?.$refText;
-        return profession ? `${profession} (${intervenant.name})` : intervenant.name;
+        const name = intervenant.name?.trim() ? intervenant.name : written?.trim() ? written : undefined;
+        if (!name) return profession ?? this.nameOf(undefined, KIND.intervenant);
+        return profession ? `${profession} (${name})` : name;
     }
 
     private recipient(delegant: { ref?: Delegant; $refText: string } | undefined, externe: Externe | undefined): string {
         if (delegant) {
             const profession = delegant.ref?.profession?.ref?.libelle;
-            return this.t('delegantNamed', { name: delegant.ref?.name ?? delegant.$refText, profession: profession ? ` (${profession.toLowerCase()})` : '' });
+            return this.t('delegantNamed', { name: delegant.ref?.name || delegant.$refText || '', profession: profession ? ` (${profession.toLowerCase()})` : '' }).replace(/\s+(\(|$)/, ' $1').trim();
         }
         if (externe?.urgences) return this.t('emergency');
         if (externe?.samu) return this.t('samu');
@@ -468,7 +481,7 @@ class ModelBuilder {
 
     private libraryTitle(node: AstNode): string | undefined {
         const root = AstUtils.getDocument(node).parseResult.value;
-        return isBibliotheque(root) ? this.t('fromLibrary', { title: root.titre }) : undefined;
+        return isBibliotheque(root) ? this.t('fromLibrary', { title: root.titre ?? '' }) : undefined;
     }
 
     /** The `utilise` line that brings a library element into the protocol. */
@@ -504,7 +517,7 @@ class ModelBuilder {
         const version = m.first('Version');
         add('version', version?.valeur, version);
         const date = m.first('DateProtocole');
-        add('date', date?.valeur ? formatDate(this.locale, date.valeur) : undefined, date);
+        add('date', date ? formatDate(this.locale, date.valeur) : undefined, date);
         const statut = m.first('Statut');
         add('status', statut?.valeur ? valueLabel(this.locale, 'statut', statut.valeur) : undefined, statut);
         const theme = m.first('Theme');
@@ -625,7 +638,7 @@ class ModelBuilder {
                 ? { markdown: `[${escapeMarkdown(reference.url.replace(/^(https?:\/\/|mailto:)/i, '').replace(/\/$/, ''))}](${reference.url})` }
                 : (reference.url ?? '');
             const item: TableRow = {
-                cells: [origin ? [reference.titre ?? reference.name, origin] : (reference.titre ?? reference.name), reference.auteur ?? '', reference.annee !== undefined ? String(reference.annee) : '', reference.has ? this.t('hasYes') : '', url],
+                cells: [origin ? [reference.titre ?? this.nameOf(reference.name, KIND.reference), origin] : (reference.titre ?? this.nameOf(reference.name, KIND.reference)), reference.auteur ?? '', reference.annee !== undefined ? String(reference.annee) : '', reference.has ? this.t('hasYes') : '', url],
                 line: this.line(fromLibrary ? this.usedAt(reference) : reference),
                 notes: []
             };
@@ -656,7 +669,9 @@ class ModelBuilder {
                 this.field('experience', experience ? { markdown: [escapeMarkdown(experience), node.experienceDetail].filter(Boolean).join(' ') } : undefined, node)
             ]);
             const role = this.t(type === 'Delegant' ? 'delegant' : 'delegue');
-            return this.group(node, `${role} ${this.quote(node.name)}${this.t('colon')}${profession?.libelle ?? node.profession?.$refText ?? ''}`, [fields]);
+            const what = profession?.libelle ?? node.profession?.$refText ?? '';
+            const who = node.name?.trim() ? `${role} ${this.quote(node.name)}` : this.nameOf(undefined, type === 'Delegant' ? KIND.delegant : KIND.delegue);
+            return this.group(node, what ? `${who}${this.t('colon')}${what}` : who, [fields]);
         });
         return { blocks, nodes };
     }
@@ -665,12 +680,15 @@ class ModelBuilder {
         if (!condition) return '';
         if (isConditionAge(condition)) {
             const age = this.locale === 'fr' ? 'Âge' : 'Age';
-            if (condition.min !== undefined && condition.max !== undefined) {
+            const number = (value: number | undefined) => formatNumber(this.locale, value);
+            if (number(condition.min) && number(condition.max)) {
                 return this.locale === 'fr'
-                    ? `${age} de ${formatNumber(this.locale, condition.min)} à ${formatQuantity(this.locale, condition.max, condition.unite)}`
-                    : `${age} from ${formatNumber(this.locale, condition.min)} to ${formatQuantity(this.locale, condition.max, condition.unite)}`;
+                    ? `${age} de ${number(condition.min)} à ${formatQuantity(this.locale, condition.max, condition.unite)}`
+                    : `${age} from ${number(condition.min)} to ${formatQuantity(this.locale, condition.max, condition.unite)}`;
             }
-            return `${age} ${comparatorWords(this.locale, condition.operateur)} ${formatQuantity(this.locale, condition.borne, condition.unite)}`;
+            const bound = number(condition.borne) ? formatQuantity(this.locale, condition.borne, condition.unite) : undefined;
+            const words = comparatorWords(this.locale, condition.operateur);
+            return bound && words ? `${age} ${words} ${bound}` : bound ? `${age}${this.t('colon')}${bound}` : age;
         }
         if (isConditionSexe(condition)) {
             const female = condition.valeur === 'féminin';
@@ -710,8 +728,8 @@ class ModelBuilder {
                 widths: withArticles ? [32, 24, 16, 28] : [40, 20, 40],
                 rows: list.map(acte => this.anchor(acte, {
                     cells: withArticles
-                        ? [acte.libelle ?? acte.name, acte.articles.map(reference => reference.ref ? `${reference.ref.name} — ${reference.ref.objet}` : reference.$refText), performers(acte), conditions(acte)]
-                        : [acte.libelle ?? acte.name, performers(acte), conditions(acte)],
+                        ? [acte.libelle ?? this.nameOf(acte.name, KIND.acte), acte.articles.map(reference => reference.ref ? [reference.ref.name, reference.ref.objet].filter(Boolean).join(' — ') : reference.$refText ?? ''), performers(acte), conditions(acte)]
+                        : [acte.libelle ?? this.nameOf(acte.name, KIND.acte), performers(acte), conditions(acte)],
                     line: this.line(acte), notes: []
                 } as TableRow)),
                 line: this.line(list[0]), notes: []
@@ -727,7 +745,7 @@ class ModelBuilder {
         const lieux = this.model.all('Lieu');
         const equipements = this.model.all('Equipement');
         const list = (title: LabelKey, nodes: Array<{ valeur: string } & AstNode>): ListBlock | undefined => {
-            const items = nodes.filter(node => node.valeur?.trim()).map(node => this.anchor(node, { content: { markdown: node.valeur }, line: this.line(node), notes: [] } as ListItem));
+            const items = nodes.filter(node => node.valeur?.trim()).map(node => this.anchor(node, { content: { markdown: node.valeur ?? '' }, line: this.line(node), notes: [] } as ListItem));
             return items.length > 0 ? { type: 'list', title: this.t(title), items, line: items[0].line, notes: [] } : undefined;
         };
         return { blocks: [list('places', lieux), list('equipment', equipements)].filter(isDefined), nodes: [...lieux, ...equipements] };
@@ -756,11 +774,13 @@ class ModelBuilder {
             const fields = this.fields(formation, [
                 ...this.trainingFields(formation),
                 this.field('actsCovered', formation.actes.map(reference => reference.ref?.libelle ?? reference.$refText), formation),
-                this.field('modulesUsed', modules.filter(isDefined).map(module => module.titre ?? module.name), formation)
+                this.field('modulesUsed', modules.filter(isDefined).map(module => module.titre ?? this.nameOf(module.name, KIND.module)), formation)
             ]);
-            const moduleGroups = modules.filter(isDefined).map(module => this.group(undefined, module.titre ?? module.name,
+            const moduleGroups = modules.filter(isDefined).map(module => this.group(undefined, module.titre ?? this.nameOf(module.name, KIND.module),
                 [this.fields(module, this.trainingFields(module))], this.libraryTitle(module), this.line(formation)));
-            return this.group(formation, this.t('trainingFor', { name: formation.name, who }), [fields, ...moduleGroups]);
+            const name = this.quotedName(formation.name, KIND.formation);
+            const title = formation.name?.trim() ? this.t(who ? 'trainingFor' : 'trainingNamed', { name: formation.name, who }) : upperFirst(name);
+            return this.group(formation, title, [fields, ...moduleGroups]);
         });
         return { blocks, nodes: formations };
     }
@@ -781,7 +801,7 @@ class ModelBuilder {
         if (isAllerA(action)) {
             const etape = action.etape?.ref;
             const target = this.stepRef(etape);
-            const title = etape ? (etape.titre ?? etape.name) : action.etape?.$refText ?? '';
+            const title = etape ? (etape.titre ?? this.nameOf(etape.name, KIND.etape)) : action.etape?.$refText ?? '';
             return { kind: 'goto', text: target ? this.t('goTo', { n: target.number, step: title }) : this.t('goToUnknown', { step: title }), ...(target ? { target } : {}) };
         }
         if (isOrienter(action)) {
@@ -821,7 +841,7 @@ class ModelBuilder {
         const when = md(etape.moment);
         const description = md(etape.description);
         return this.anchor(etape, {
-            id: `etape-${number}`, number, name: etape.name, title: etape.titre ?? etape.name, entry,
+            id: `etape-${number}`, number, name: etape.name ?? '', title: etape.titre ?? this.nameOf(etape.name, KIND.etape), entry,
             who: etape.intervenants.map(reference => this.professional(reference.ref as Intervenant | undefined, reference.$refText)),
             ...(where ? { where } : {}), ...(when ? { when } : {}), ...(description ? { description } : {}),
             branches, risks, line: this.line(etape), notes: []
@@ -831,7 +851,7 @@ class ModelBuilder {
     private risk(risque: Risque): TreeRisk {
         const mitigation = md(risque.maitrise);
         return this.anchor(risque, {
-            label: risque.libelle ?? risque.name,
+            label: risque.libelle ?? this.nameOf(risque.name, KIND.risque),
             ...(risque.gravite ? { severity: valueLabel(this.locale, 'gravite', risque.gravite) } : {}),
             ...(mitigation ? { mitigation } : {}),
             line: this.line(risque), notes: []
@@ -885,7 +905,7 @@ class ModelBuilder {
             type: 'table', role: 'data',
             columns: [this.t('situation'), this.t('referredTo'), this.t('delay')], widths: [55, 27, 18],
             rows: situations.map(situation => this.anchor(situation, {
-                cells: [md(situation.libelle) ?? situation.name, upperFirst(this.recipient(situation.delegant, situation.externe)), situation.delai ? (situation.delai.valeur === 0 ? this.t('immediately') : this.duration(situation.delai) ?? '') : ''],
+                cells: [md(situation.libelle) ?? this.nameOf(situation.name, KIND.situation), upperFirst(this.recipient(situation.delegant, situation.externe)), situation.delai ? (situation.delai.valeur === 0 ? this.t('immediately') : this.duration(situation.delai) ?? '') : ''],
                 line: this.line(situation), notes: []
             } as TableRow)),
             line: this.line(nodes[0]), notes: []
@@ -939,7 +959,7 @@ class ModelBuilder {
             columns: [this.t('indicator'), this.t('legalIndicator'), this.t('periodicity'), this.t('target'), this.t('alertThreshold')],
             widths: [34, 26, 14, 13, 13],
             rows: entries.map(entry => ({
-                cells: [entry.indicateur.libelle ?? entry.indicateur.name,
+                cells: [entry.indicateur.libelle ?? this.nameOf(entry.indicateur.name, KIND.indicateur),
                     entry.indicateur.exigence ? valueLabel(this.locale, 'exigence', entry.indicateur.exigence) : dash,
                     this.periodicity(entry.indicateur.periodicite) ?? dash,
                     this.target(entry.indicateur.objectif) ?? dash,
@@ -957,7 +977,7 @@ class ModelBuilder {
                 type: 'fields',
                 layout: 'sheet',
                 fields: [
-                    row('label', node.libelle ?? node.name),
+                    row('label', node.libelle ?? this.nameOf(node.name, KIND.indicateur)),
                     optional('legalIndicator', node.exigence ? valueLabel(this.locale, 'exigence', node.exigence) : undefined),
                     optional('nature', node.nature ? valueLabel(this.locale, 'nature', node.nature) : undefined),
                     row('definition', md(node.definition)),
@@ -972,7 +992,7 @@ class ModelBuilder {
                 line: lineOf(entry), notes: []
             };
             if (at) this.anchor(at, sheet);
-            return this.group(undefined, `${this.t('indicator')}${this.t('colon')}${node.libelle ?? node.name}`, [sheet], entry.origin, lineOf(entry));
+            return this.group(undefined, `${this.t('indicator')}${this.t('colon')}${node.libelle ?? this.nameOf(node.name, KIND.indicateur)}`, [sheet], entry.origin, lineOf(entry));
         });
         return { blocks: [summary, ...sheets], nodes };
     }
@@ -1052,7 +1072,7 @@ class ModelBuilder {
         if (isProtocole(container)) return this.locale === 'fr' ? 'Protocole entier' : 'Whole protocol';
         const kind = sectionKind(container.$type)?.label[this.locale] ?? NODE_LABELS[container.$type]?.[this.locale] ?? container.$type;
         const name = (container as { name?: string }).name;
-        return name ? `${kind} ${this.quote(name)}` : kind;
+        return name?.trim() ? `${kind} ${this.quote(name)}` : kind;
     }
 
     private buildSuppressions(): SuppressionEntry[] {

@@ -27,15 +27,15 @@ export interface HtmlOptions {
 const COLUMN_WIDTHS = Array.from({ length: 100 }, (_, i) => `col.w${i + 1}{width:${i + 1}%}`).join('');
 
 /** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, char => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', '\'': '#39' } as Record<string, string>)[char]};`);
+export function escapeHtml(text: string | undefined): string {
+    return (text ?? '').replace(/[&<>"']/g, char => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', '\'': '#39' } as Record<string, string>)[char]};`);
 }
 
 const esc = escapeHtml;
 
 /** A CSS string literal (for `@page` margin boxes): quotes, backslashes and `<` escaped. */
 function cssString(text: string): string {
-    return `"${text.replace(/[\\"<>\n\r]/g, char => `\\${char.charCodeAt(0).toString(16)} `)}"`;
+    return `"${(text ?? '').replace(/[\\"<>\n\r]/g, char => `\\${char.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /** « Page {page} / {pages} » as CSS content with counters. */
