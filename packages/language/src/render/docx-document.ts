@@ -10,7 +10,7 @@ import type {
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
 import { markdownToBlocks, plainBlock, type RichBlock, type Span } from './markdown.js';
-import { readZip, writeZip } from './zip.js';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 // The Word layout, loaded only when a DOCX is rendered (the docx library is large: `coop validate`
 // and the language server never load it).
@@ -50,28 +50,48 @@ export async function createDocx(model: DocumentModel, locale: Locale, date: Dat
 /**
  * Makes a DOCX reproducible: docx writes the current time in `docProps/core.xml` and in the ZIP
  * entries, and random identifiers for hyperlink relationships. They are replaced by the fixed date
- * and by numbered identifiers, and the archive is written again.
+ * and by numbered identifiers, and the archive is written again (fflate), every entry stamped with
+ * the same time.
  */
 function reproducible(archive: Buffer, date: Date): Buffer {
-    const entries = readZip(archive);
+    const entries = unzipSync(archive);
     const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const renamed = new Map<string, string>();
-    for (const entry of entries) {
-        if (!entry.name.endsWith('.rels')) continue;
-        for (const match of entry.data.toString('utf8').matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g)) {
+    for (const [name, data] of Object.entries(entries)) {
+        if (!name.endsWith('.rels')) continue;
+        for (const match of strFromU8(data).matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g)) {
             if (!renamed.has(match[1])) renamed.set(match[1], `rIdLink${renamed.size + 1}`);
         }
     }
-    const rewritten = entries.map(entry => {
-        if (!/\.(xml|rels)$/.test(entry.name)) return entry;
-        let text = entry.data.toString('utf8');
-        if (entry.name === 'docProps/core.xml') {
-            text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+    const mtime = zipTime(date);
+    const rewritten: Zippable = {};
+    for (const [name, data] of Object.entries(entries)) {
+        let bytes = data;
+        if (/\.(xml|rels)$/.test(name)) {
+            let text = strFromU8(data);
+            if (name === 'docProps/core.xml') {
+                text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+            }
+            for (const [from, to] of renamed) text = text.split(`"${from}"`).join(`"${to}"`);
+            bytes = strToU8(text);
         }
-        for (const [from, to] of renamed) text = text.split(`"${from}"`).join(`"${to}"`);
-        return { name: entry.name, data: Buffer.from(text, 'utf8') };
-    });
-    return writeZip(rewritten, date);
+        rewritten[name] = [bytes, { level: 9, mtime }];
+    }
+    return Buffer.from(zipSync(rewritten));
+}
+
+/**
+ * The time written in the ZIP entries for `date` (read in UTC): noon of that day. ZIP stores local
+ * times and fflate reads the `Date` in the machine's time zone, so the entries get a local `Date`
+ * whose fields are that day at noon — the same bytes in every time zone (noon, unlike midnight,
+ * exists on every day in every zone). ZIP can only store years 1980 to 2099 (fflate's range).
+ */
+export function zipTime(date: Date): Date {
+    const valid = Number.isFinite(date.getTime());
+    const year = valid ? Math.min(Math.max(date.getUTCFullYear(), 1980), 2099) : 2000;
+    const local = new Date(2000, 0, 1, 12, 0, 0);
+    local.setFullYear(year, valid ? date.getUTCMonth() : 0, valid ? date.getUTCDate() : 1);
+    return local;
 }
 
 const percent = (widths: readonly number[]) => {

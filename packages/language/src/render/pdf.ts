@@ -21,6 +21,11 @@ export function documentDate(model: DocumentModel): Date {
     return utc;
 }
 
+/** `date` when it is a real date (an invalid `Date` never reaches the renderers). */
+export function validDate(date: Date | undefined): Date | undefined {
+    return date && Number.isFinite(date.getTime()) ? date : undefined;
+}
+
 /**
  * Renders the submission document as an A4 PDF (pdfmake, fonts embedded from its package), with
  * the title and version at the top of every page and « Page x / y » at the bottom. The same model
@@ -28,5 +33,5 @@ export function documentDate(model: DocumentModel): Date {
  */
 export async function renderPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Buffer> {
     const { createPdf } = await import('./pdf-document.js');
-    return createPdf(model, options.locale ?? model.locale, options.date ?? documentDate(model));
+    return createPdf(model, options.locale ?? model.locale, validDate(options.date) ?? documentDate(model));
 }
