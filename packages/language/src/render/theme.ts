@@ -1,4 +1,4 @@
-import type { NoteKind, TreeAction } from './document-model.js';
+import type { NoteKind, TreeAction } from './model-types.js';
 import type { RequirementStatus } from '../rules/conformity.js';
 
 // The one look of the submission document, shared by the HTML preview and export, the PDF and the
