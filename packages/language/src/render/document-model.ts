@@ -25,7 +25,7 @@ export { contentMarkdown, escapeMarkdown, plain, stepLeadsTo } from './model-tex
 /** The document given to `buildDocumentModel` holds no protocol (a library, or nothing readable). */
 export class NotAProtocolError extends Error {
     constructor(readonly kind: 'library' | 'unreadable') {
-        super(kind === 'library' ? 'The document is a library, not a protocol.' : 'The document holds no readable protocol.');
+        super(kind === 'library' ? 'Le document est une bibliothèque, pas un protocole.' : 'Le document ne contient aucun protocole lisible.');
     }
 }
 

@@ -13,6 +13,13 @@ export const LABELS = {
     /** An element whose name was lost (syntax error): its kind instead. */
     unnamed: l('{kind} sans nom', '{kind} (no name)'),
     invalidDate: l('date invalide', 'invalid date'),
+    quoted: l('« {text} »', '"{text}"'),
+    every: l('Tous les {every}', 'Every {every}'),
+    wholeProtocol: l('Protocole entier', 'Whole protocol'),
+    age: l('Âge', 'Age'),
+    ageRange: l('Âge de {min} à {max}', 'Age from {min} to {max}'),
+    female: l('Sexe féminin', 'Female'),
+    male: l('Sexe masculin', 'Male'),
     /** The separator before a value: a space before the colon in French, none in English. */
     colon: l(' : ', ': '),
     notFilled: l('Non renseigné.', 'Not filled in.'),

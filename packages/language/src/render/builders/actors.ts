@@ -29,20 +29,17 @@ export function professionals(ctx: ModelContext, type: 'Delegant' | 'Delegue'): 
 export function criterion(ctx: ModelContext, condition: Condition | undefined): Content {
     if (!condition) return '';
     if (isConditionAge(condition)) {
-        const age = ctx.locale === 'fr' ? 'Âge' : 'Age';
+        const age = ctx.t('age');
         const number = (value: number | undefined) => formatNumber(ctx.locale, value);
         if (number(condition.min) && number(condition.max)) {
-            return ctx.locale === 'fr'
-                ? `${age} de ${number(condition.min)} à ${formatQuantity(ctx.locale, condition.max, condition.unite)}`
-                : `${age} from ${number(condition.min)} to ${formatQuantity(ctx.locale, condition.max, condition.unite)}`;
+            return ctx.t('ageRange', { min: number(condition.min), max: formatQuantity(ctx.locale, condition.max, condition.unite) });
         }
         const bound = number(condition.borne) ? formatQuantity(ctx.locale, condition.borne, condition.unite) : undefined;
         const words = comparatorWords(ctx.locale, condition.operateur);
         return bound && words ? `${age} ${words} ${bound}` : bound ? `${age}${ctx.t('colon')}${bound}` : age;
     }
     if (isConditionSexe(condition)) {
-        const female = condition.valeur === 'féminin';
-        return ctx.locale === 'fr' ? (female ? 'Sexe féminin' : 'Sexe masculin') : (female ? 'Female' : 'Male');
+        return ctx.t(condition.valeur === 'féminin' ? 'female' : 'male');
     }
     return md(condition.texte) ?? '';
 }

@@ -54,7 +54,7 @@ export class ModelContext {
 
     /** « text » in French, "text" in English. */
     quote(text: string | undefined): string {
-        return this.locale === 'fr' ? `« ${text ?? ''} »` : `"${text ?? ''}"`;
+        return this.t('quoted', { text: text ?? '' });
     }
 
     /** The name of an element, or « Délégant sans nom » when a syntax error lost it. */
@@ -108,7 +108,7 @@ export class ModelContext {
         if (periodicite.valeur) return valueLabel(this.locale, 'periodicite', periodicite.valeur);
         const every = this.duration(periodicite.intervalle);
         if (!every) return undefined;
-        return this.locale === 'fr' ? `Tous les ${every}` : `Every ${every}`;
+        return this.t('every', { every });
     }
 
     target(cible: Cible | undefined): Content | undefined {

@@ -12,7 +12,7 @@ const SEVERITY_KIND: Record<number, NoteKind> = { 1: 'error', 2: 'warning', 3: '
 
 export function scopeOf(ctx: ModelContext, suppression: Suppression): string {
     const container = suppression.$container as AstNode;
-    if (isProtocole(container)) return ctx.locale === 'fr' ? 'Protocole entier' : 'Whole protocol';
+    if (isProtocole(container)) return ctx.t('wholeProtocol');
     const kind = sectionKind(container.$type)?.label[ctx.locale] ?? NODE_KIND[container.$type]?.[ctx.locale] ?? container.$type;
     const name = (container as { name?: string }).name;
     return name?.trim() ? `${kind} ${ctx.quote(name)}` : kind;
