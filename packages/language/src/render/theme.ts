@@ -76,8 +76,9 @@ export const FONTS = {
 } as const;
 
 /**
- * Type sizes in points. The PDF and the DOCX use the same scale (Word counts in half-points:
- * `halfPoints()`); the HTML is read on screen, one step larger.
+ * Type sizes of the DOCX, in points (Word counts in half-points: `halfPoints()`), and the body size
+ * of the HTML, read on screen. The PDF has its own, smaller scale (`PDF_SIZES`): pdfmake's Roboto
+ * sets wider than Calibri.
  */
 export const SIZES = {
     title: 18,
@@ -99,7 +100,7 @@ export const SIZES = {
     html: 10.5
 } as const;
 
-/** The PDF's own sizes (pdfmake's body is smaller than Word's for the same page). */
+/** Type sizes of the PDF, in points. */
 export const PDF_SIZES = {
     title: 18, h2: 13, h3: 11, h4: 10, h5: 9.5, body: 9, note: 8.5, small: 8, tiny: 7.5, micro: 7, nano: 6.5
 } as const;
@@ -107,16 +108,9 @@ export const PDF_SIZES = {
 /** Points to Word's half-points. */
 export const halfPoints = (points: number): number => Math.round(points * 2);
 
-/** A4 and its margins, in points (the DOCX converts to twentieths: `twips()`). */
-export const PAGE = { width: 595.28, height: 841.89, margin: 56.7 } as const;
-
-export const twips = (points: number): number => Math.round(points * 20);
-
 /** Table lines: width in points, colour; and cell padding in points. */
 export const TABLE = {
     line: COLORS.line,
     lineWidth: 0.5,
-    /** The line under a section heading. */
-    headingRule: COLORS.brand,
     padding: { x: 5, y: 3 }
 } as const;
