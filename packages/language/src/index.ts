@@ -15,3 +15,4 @@ export * from './rules/conformity.js';
 export * from './rules/requirements.js';
 export * from './validation/suppressed-diagnostics.js';
 export * from './render/index.js';
+export * from './protocol/coop-protocol.js';
