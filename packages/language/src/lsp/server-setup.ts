@@ -11,10 +11,16 @@ import {
 } from '../protocol/coop-protocol.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
 import { conformityOf, CoopRequestFailure, exportOf, previewOf } from './coop-requests.js';
+import { guardConnection } from './guarded-connection.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 import { CoopSettingsService } from './settings-service.js';
 
+/**
+ * Called when the services are created, before Langium registers its handlers on the connection
+ * (`startLanguageServer`): the connection is guarded first (guarded-connection.ts).
+ */
 export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices, connection: Connection): void {
+    guardConnection(connection, shared);
     const settings = new CoopSettingsService({ Locale: Coop.i18n.Locale, RuleSettings: Coop.validation.RuleSettings });
     let configUri: URI | undefined;
     const logWarnings = () => settings.takeWarnings().forEach(warning => connection.console.warn(warning));
