@@ -5,7 +5,11 @@
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from 'vscode-languageserver/node';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
-const CONTENT_LENGTH = /content-length/i;
+/**
+ * The start of a header: raw CR LF never occurs inside a JSON body (JSON escapes them), so this
+ * cannot be mistaken for text inside a message.
+ */
+const CONTENT_LENGTH = /content-length:[ \t]*\d+\r\n/i;
 /** A header block longer than this is garbage: no client sends one. */
 const MAX_HEADER_BYTES = 8 * 1024;
 /** A message not complete after this long with another header inside is given up. */
@@ -13,6 +17,9 @@ const PARTIAL_TIMEOUT_MS = 2_000;
 
 export class TolerantMessageReader extends AbstractMessageReader {
     private buffer: Buffer = Buffer.alloc(0);
+    /** Chunks received while a long body is incomplete (joined once it is: no quadratic copying). */
+    private pending: Buffer[] = [];
+    private pendingLength = 0;
     private expected = -1;
     private callback: DataCallback | undefined;
     private partialTimer: ReturnType<typeof setTimeout> | undefined;
@@ -40,7 +47,14 @@ export class TolerantMessageReader extends AbstractMessageReader {
 
     /** Bytes received: every complete message in the buffer is delivered (tested directly). */
     onData(data: Buffer): void {
-        this.buffer = this.buffer.length === 0 ? data : Buffer.concat([this.buffer, data]);
+        if (this.expected >= 0 && this.buffer.length + this.pendingLength + data.length < this.expected) {
+            this.pending.push(data);
+            this.pendingLength += data.length;
+            return;
+        }
+        this.buffer = Buffer.concat([this.buffer, ...this.pending, data]);
+        this.pending = [];
+        this.pendingLength = 0;
         this.clearPartialTimer();
         while (this.buffer.length > 0) {
             if (this.expected < 0 && !this.readHeader()) break;
@@ -119,6 +133,9 @@ export class TolerantMessageReader extends AbstractMessageReader {
     /** A message announced longer than what came, while another header came after it: given up. */
     private giveUpPartial(): void {
         this.partialTimer = undefined;
+        this.buffer = Buffer.concat([this.buffer, ...this.pending]);
+        this.pending = [];
+        this.pendingLength = 0;
         if (this.expected < 0 || this.buffer.toString('latin1').search(CONTENT_LENGTH) < 0) return;
         this.log(`Message incomplet ignoré (${this.buffer.length} octets reçus sur ${this.expected} annoncés).`);
         this.expected = -1;

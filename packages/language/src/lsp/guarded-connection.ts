@@ -47,6 +47,12 @@ const LANGUAGE_REQUESTS: Record<string, Record<string, { method: string; empty: 
     typeHierarchy: { onPrepare: { method: 'textDocument/prepareTypeHierarchy', empty: null, position: true } }
 };
 
+/**
+ * Longest document (in characters) the server analyses; longer ones get one diagnostic. A guard
+ * of the server's own, well above the language's documented size limit.
+ */
+export const MAX_DOCUMENT_LENGTH = 10_000_000;
+
 /** Errors a client expects and handles (cancellation, a newer change): passed on as they are. */
 const PASSED_ON: number[] = [LSPErrorCodes.RequestCancelled, LSPErrorCodes.ServerCancelled, LSPErrorCodes.ContentModified, ErrorCodes.InvalidParams];
 
@@ -124,9 +130,67 @@ export function guardConnection(connection: Connection, shared: LangiumSharedCor
             return undefined;
         }
     };
-    wrap(target, 'onDidOpenTextDocument', guardNotification('textDocument/didOpen', openProblem));
-    wrap(target, 'onDidChangeTextDocument', guardNotification('textDocument/didChange', changeProblem));
-    for (const [name, method] of [['onDidCloseTextDocument', 'didClose'], ['onDidSaveTextDocument', 'didSave'], ['onWillSaveTextDocument', 'willSave']] as const) {
+    // Documents over MAX_DOCUMENT_LENGTH are not given to Langium (a 50 MB text keeps the server
+    // busy for a minute): one diagnostic says so; a later full change under the limit opens them.
+    const oversized = new Map<string, { languageId: string }>();
+    let openHandler: Handler | undefined;
+    let closeHandler: Handler | undefined;
+    const tooLarge = (uri: string, length: number) => {
+        const megabytes = (length / 1_000_000).toFixed(1);
+        log(`${uri} : document de ${megabytes} Mo non analysé (limite du serveur : ${MAX_DOCUMENT_LENGTH / 1_000_000} Mo).`);
+        void connection.sendDiagnostics({
+            uri, diagnostics: [{
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'coop', code: 'document-trop-volumineux',
+                message: `Document trop volumineux (${megabytes} Mo) : le serveur coop n'analyse pas les documents de plus de ${MAX_DOCUMENT_LENGTH / 1_000_000} Mo. Découpez le protocole en plusieurs fichiers (bibliothèques).`
+            }]
+        });
+    };
+    wrap(target, 'onDidOpenTextDocument', handler => {
+        openHandler = handler;
+        return guardNotification('textDocument/didOpen', openProblem)((params, ...rest) => {
+            const document = (params as { textDocument: { uri: string; text: string; languageId: string } }).textDocument;
+            if (document.text.length > MAX_DOCUMENT_LENGTH) {
+                oversized.set(document.uri, { languageId: document.languageId });
+                tooLarge(document.uri, document.text.length);
+                return undefined;
+            }
+            oversized.delete(document.uri);
+            return handler(params, ...rest);
+        });
+    });
+    wrap(target, 'onDidChangeTextDocument', handler => guardNotification('textDocument/didChange', changeProblem)((params, ...rest) => {
+        const { textDocument, contentChanges } = params as { textDocument: { uri: string; version: number }; contentChanges: Array<{ text: string; range?: unknown }> };
+        const last = contentChanges[contentChanges.length - 1];
+        const full = last && last.range === undefined ? last : undefined;
+        const skipped = oversized.get(textDocument.uri);
+        if (skipped) {
+            // Back under the limit with a full text: opened again; incremental changes of a text the server never had are ignored.
+            if (full && full.text.length <= MAX_DOCUMENT_LENGTH) {
+                oversized.delete(textDocument.uri);
+                void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+                return openHandler?.({ textDocument: { uri: textDocument.uri, languageId: skipped.languageId, version: textDocument.version, text: full.text } });
+            }
+            return undefined;
+        }
+        if (contentChanges.some(change => change.text.length > MAX_DOCUMENT_LENGTH)) {
+            oversized.set(textDocument.uri, { languageId: 'coop' });
+            tooLarge(textDocument.uri, Math.max(...contentChanges.map(change => change.text.length)));
+            return closeHandler?.({ textDocument: { uri: textDocument.uri } });
+        }
+        return handler(params, ...rest);
+    }));
+    wrap(target, 'onDidCloseTextDocument', handler => {
+        closeHandler = handler;
+        return guardNotification('textDocument/didClose', params => documentProblem(params, false))((params, ...rest) => {
+            const uri = (params as { textDocument: { uri: string } }).textDocument.uri;
+            if (oversized.delete(uri)) {
+                void connection.sendDiagnostics({ uri, diagnostics: [] });
+                return undefined;
+            }
+            return handler(params, ...rest);
+        });
+    });
+    for (const [name, method] of [['onDidSaveTextDocument', 'didSave'], ['onWillSaveTextDocument', 'willSave']] as const) {
         wrap(target, name, guardNotification(`textDocument/${method}`, params => documentProblem(params, false)));
     }
     wrap(target, 'onWillSaveTextDocumentWaitUntil', handler => guardRequest('textDocument/willSaveWaitUntil', [], false, handler));
