@@ -137,3 +137,11 @@ describe('checks of what travels', () => {
         expect(documentProblem({ textDocument: { uri: 'file:///a.coop' }, position: { line: 1, character: 0 } }, true)).toBeUndefined();
     });
 });
+
+describe('protocol module', () => {
+    it('imports nothing, so the extension bundles it without Langium or Node', () => {
+        const source = readFileSync(new URL('../src/protocol/coop-protocol.ts', import.meta.url), 'utf8');
+        expect(source).not.toMatch(/^\s*import\s/m);
+        expect(source).not.toMatch(/\brequire\(/);
+    });
+});
