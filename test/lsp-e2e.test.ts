@@ -254,6 +254,9 @@ describe('language server under a storm of edits, requests and malformed message
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('nombre.coop'), languageId: 'coop', version: 1, text: 42 } });
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('enorme.coop'), languageId: 'coop', version: 1, text: PROTOCOL.repeat(Math.ceil(12e6 / PROTOCOL.length)) } });
         expect((await diagnosticsFor(uri('enorme.coop'))).map(d => d.code)).toEqual(['document-trop-volumineux']);
+        // A text block of 130,000 lines (Langium's parser used to throw on it, and every other document waited).
+        const block = `protocole "Bloc" {\n    objectifs """\n${'        ligne\n'.repeat(130_000)}    """\n}\n`;
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('bloc.coop'), languageId: 'coop', version: 1, text: block } });
 
         const deadline = Date.now() + 15_000;
         let steps = 0;
@@ -323,5 +326,6 @@ describe('language server under a storm of edits, requests and malformed message
         expect(answered).toBeGreaterThan(50);
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: target } });
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('enorme.coop') } });
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('bloc.coop') } });
     }, 60_000);
 });

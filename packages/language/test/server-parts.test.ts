@@ -145,3 +145,28 @@ describe('protocol module', () => {
         expect(source).not.toMatch(/\brequire\(/);
     });
 });
+
+describe('parser guard', () => {
+    it('a document the parser throws on is parsed as empty, with one French syntax error', async () => {
+        const { guardParser } = await import('../src/lsp/parse-guard.js');
+        const services = createCoopServices(EmptyFileSystem);
+        const parser = services.Coop.parser.LangiumParser;
+        const parse = parser.parse.bind(parser);
+        parser.parse = ((input: string, options?: object) => {
+            if (input.includes('BOUM')) throw new TypeError("Cannot read properties of undefined (reading '$type')");
+            return parse(input, options);
+        }) as typeof parser.parse;
+        const logs: string[] = [];
+        guardParser(services.Coop, text => logs.push(text));
+        const [broken, fine] = await loadAndValidate(services.shared, [
+            { uri: URI.file('/ws/boum.coop'), text: 'protocole "BOUM" {\n}\n' },
+            { uri: URI.file('/ws/ok.coop'), text: CYSTITE }
+        ]);
+        expect(broken.diagnostics).toHaveLength(1);
+        expect(broken.diagnostics[0].message).toMatch(/^Le document n'a pas pu être analysé \(Cannot read properties/);
+        expect(broken.diagnostics[0].range.start).toEqual({ line: 0, character: 0 });
+        expect(fine.diagnostics).toEqual([]);
+        expect(logs).toHaveLength(1);
+        expect(logs[0]).toMatch(/TypeError/);
+    });
+});

@@ -12,6 +12,7 @@ import {
 import { isBuiltinUri } from '../workspace/catalogue.js';
 import { conformityOf, CoopRequestFailure, exportOf, previewOf } from './coop-requests.js';
 import { guardConnection } from './guarded-connection.js';
+import { guardParser } from './parse-guard.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 import { CoopSettingsService } from './settings-service.js';
 
@@ -21,6 +22,7 @@ import { CoopSettingsService } from './settings-service.js';
  */
 export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices, connection: Connection): void {
     guardConnection(connection, shared);
+    guardParser(Coop, text => connection.console.error(text));
     const settings = new CoopSettingsService({ Locale: Coop.i18n.Locale, RuleSettings: Coop.validation.RuleSettings });
     let configUri: URI | undefined;
     const logWarnings = () => settings.takeWarnings().forEach(warning => connection.console.warn(warning));
