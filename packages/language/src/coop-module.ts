@@ -12,6 +12,7 @@ import { DiagnosticReporter } from './diagnostics/reporter.js';
 import { CoopGeneratedModule, CoopGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
 import { CoopLexerErrorMessageProvider, CoopParserErrorMessageProvider } from './parser/coop-error-messages.js';
+import { CoopTokenBuilder } from './parser/coop-token-builder.js';
 import { CoopValueConverter } from './parser/coop-value-converter.js';
 import { CoopLinker } from './references/coop-linker.js';
 import { CoopScopeComputation } from './references/coop-scope-computation.js';
@@ -42,6 +43,7 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
         Locale: () => new LocaleSetting()
     },
     parser: {
+        TokenBuilder: () => new CoopTokenBuilder(),
         ValueConverter: () => new CoopValueConverter(),
         ParserErrorMessageProvider: (services) => new CoopParserErrorMessageProvider(services),
         LexerErrorMessageProvider: (services) => new CoopLexerErrorMessageProvider(services)
