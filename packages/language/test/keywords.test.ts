@@ -60,7 +60,7 @@ describe('keywords in the grammar', () => {
         const types = Array.isArray(vocabulary) ? vocabulary : Object.values(vocabulary);
         const notNames = wordKeywords().filter(keyword => {
             const type = types.find(token => token.name === keyword);
-            return !type?.CATEGORIES?.some(category => category.name === 'ID');
+            return !type?.CATEGORIES?.some((category: { name: string }) => category.name === 'ID');
         });
         expect(notNames).toEqual(['samu', 'urgences']);
     });
