@@ -1,5 +1,5 @@
 import { type GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { DefaultCompletionProvider, DefaultFuzzyMatcher, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { isArticle, isProfession } from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
@@ -20,6 +20,8 @@ import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
  */
 export class CoopCompletionProvider extends DefaultCompletionProvider {
     private readonly locale: LocaleSetting;
+    /** Langium filters items against what is typed: without accents and case, as the lexer reads keywords. */
+    protected override readonly fuzzyMatcher = new AccentInsensitiveFuzzyMatcher();
 
     constructor(services: CoopLspServices) {
         super(services);
@@ -91,5 +93,12 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
 
     private nameOf(description: AstNodeDescription): string | undefined {
         return description.node ? this.nameProvider.getName(description.node) : description.name;
+    }
+}
+
+/** « deleg », « DÉLÉG » match « délégant »: both sides are compared without accents, in lower case. */
+export class AccentInsensitiveFuzzyMatcher extends DefaultFuzzyMatcher {
+    override match(query: string, text: string): boolean {
+        return super.match(fold(query), fold(text));
     }
 }
