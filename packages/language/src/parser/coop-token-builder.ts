@@ -13,11 +13,16 @@ type TokenType = Parameters<LangiumParserErrorMessageProvider['buildMismatchToke
  *   destination (`urgences`, `samu`, "…"). If these two words were names, « orienter vers urgences »
  *   could mean a délégant called urgences.
  *
- * Every other position where the grammar expects a name (ID) is preceded by a keyword and followed by
- * punctuation, a text or a keyword that cannot be a name, so no other keyword is ambiguous there
- * (grammar analysis: test/keywords.test.ts pins this list and checks that every other word keyword is
- * accepted as a name). Keywords that are not words (`{`, `<=`, `%`, « d'information ») never match the
- * identifier pattern and are not names either.
+ * Every other place where the grammar reads an ID offers no choice between that ID and a word keyword:
+ * - a declared name or a reference right after its keyword (`acte <nom>`, `réaliser <acte>`,
+ *   `par <délégué>, …`, `aller à <étape>`, `: <profession>`…) is mandatory, one token, so consuming
+ *   it is never a decision; what follows it (a text, `:`, `,`, `{`, the next element) does not
+ *   start with an ID;
+ * - the optional name of a decision tree (`parcours <nom>? <texte>? {`) competes only with a text
+ *   and `{`; a rule code (`identifiant`, `ignorer`) is an ID or a text.
+ * test/keywords.test.ts pins this list, checks that every other word keyword is accepted as a declared
+ * name and as a reference, and that a structural keyword stays the keyword. Keywords that are not
+ * words (`{`, `<=`, `%`, « d'information ») never match the identifier pattern and are not names.
  */
 export const STRUCTURAL_KEYWORDS: readonly string[] = ['samu', 'urgences'];
 
