@@ -34,9 +34,9 @@ function singleKeyword(cstNode: CstNode | undefined): string | undefined {
         if (leaf) return undefined;
         leaf = node;
     }
-    if (!leaf || !isLeafCstNode(leaf)) return undefined;
-    const source = leaf.grammarSource;
-    return source && source.$type === 'Keyword' ? (source as GrammarAST.Keyword).value : undefined;
+    if (!leaf || !isLeafCstNode(leaf) || leaf.grammarSource?.$type !== 'Keyword') return undefined;
+    // Keyword token types are named after the keyword as the grammar writes it (CoopTokenBuilder).
+    return leaf.tokenType.name;
 }
 
 /** """…""" → its content, with the indentation common to all non-empty lines removed. */
@@ -44,7 +44,9 @@ export function convertTextBlock(input: string): string {
     const lines = input.slice(3, -3).split(/\r?\n/);
     if (lines.length > 1 && lines[0].trim() === '') lines.shift();
     if (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
-    // A loop, not Math.min(...indents): a block of 130,000 lines would overflow the call stack.
+    // A loop, not Math.min(...indents): with 130,000 lines the spread overflowed the call stack. The
+    // RangeError, thrown while Langium's parser built the node, left its node stack one element short,
+    // and surfaced as « TypeError: Cannot read properties of undefined (reading '$type') » (issue 15).
     let common = Infinity;
     for (const line of lines) {
         if (line.trim() === '') continue;
