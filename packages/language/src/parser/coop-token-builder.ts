@@ -20,9 +20,10 @@ type TokenType = Parameters<LangiumParserErrorMessageProvider['buildMismatchToke
  *   start with an ID;
  * - the optional name of a decision tree (`parcours <nom>? <texte>? {`) competes only with a text
  *   and `{`; a rule code (`identifiant`, `ignorer`) is an ID or a text.
- * test/keywords.test.ts pins this list, checks that every other word keyword is accepted as a declared
- * name and as a reference, and that a structural keyword stays the keyword. Keywords that are not
- * words (`{`, `<=`, `%`, « d'information ») never match the identifier pattern and are not names.
+ * packages/language/test/keywords.test.ts pins this list, checks that every other word keyword is
+ * accepted as a declared name and as a reference, and that a structural keyword stays the keyword.
+ * Keywords that are not words (`{`, `<=`, `%`, « d'information ») never match the identifier pattern
+ * and are not names.
  */
 export const STRUCTURAL_KEYWORDS: readonly string[] = ['samu', 'urgences'];
 
