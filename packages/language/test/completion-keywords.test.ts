@@ -58,3 +58,17 @@ describe('keyword completion', () => {
         expect(items.map(item => item.label)).toContain('age');
     });
 });
+
+describe('completion parser', () => {
+    it('records its syntax errors without building their messages; the document parser still does', () => {
+        const text = 'protocole "x" {\n    acte a "A" { par , }\n    réaliser :\n    parcours { étape e { si "c" : réaliser ';
+        const parser = services.Coop.parser.CompletionParser;
+        parser.parse(text);
+        const errors = (parser as unknown as { wrapper: { errors: Array<{ name: string; message: string }> } }).wrapper.errors;
+        expect(errors.length).toBeGreaterThan(0);
+        expect(errors.map(error => error.message)).toEqual(errors.map(() => ''));
+        const messages = services.Coop.parser.LangiumParser.parse(text).parserErrors.map(error => error.message);
+        expect(messages.length).toBeGreaterThan(0);
+        expect(messages.every(message => message.startsWith('Attendu'))).toBe(true);
+    });
+});
