@@ -5,10 +5,16 @@ import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, Document
 /** A token of the text (comments included, whitespace excluded), by offsets. */
 export interface Span { start: number; end: number; image: string }
 
-/** One change of the formatter, always inside one line (its indentation, its trailing spaces) or the deletion of a whole line. */
+/**
+ * One change of the formatter: inside one line (its indentation, its trailing spaces, the spaces of a
+ * blank line), or the deletion of a run of blank lines (always the whole run past its first line, so
+ * that a range never deletes half of one and joins a lone CR to a following LF).
+ */
 export interface LineEdit {
-    /** Line of the original text the change belongs to (0-based, as LSP counts lines: LF, CRLF or CR end a line). */
+    /** First line of the original text the change touches (0-based, as LSP counts lines: LF, CRLF or CR end a line). */
     line: number;
+    /** Last line it touches (the same line, except for the deletion of a run of blank lines). */
+    lastLine: number;
     start: number;
     end: number;
     newText: string;
@@ -60,7 +66,7 @@ export class CoopFormatter implements Formatter {
         const edits = this.lineEdits(text, params?.options, document);
         if (!edits || edits.length === 0 || !params?.range) return [];
         const { first, last } = rangeLines(params.range);
-        const kept = mergeTouching(edits.filter(edit => edit.line >= first && edit.line <= last));
+        const kept = mergeTouching(edits.filter(edit => edit.line >= first && edit.lastLine <= last));
         return kept.map(edit => ({
             range: { start: document.textDocument.positionAt(edit.start), end: document.textDocument.positionAt(edit.end) },
             newText: edit.newText
@@ -182,7 +188,7 @@ function mergeTouching(edits: LineEdit[]): LineEdit[] {
     for (const edit of edits) {
         const previous = merged[merged.length - 1];
         if (previous && previous.end === edit.start) {
-            merged[merged.length - 1] = { line: previous.line, start: previous.start, end: edit.end, newText: previous.newText + edit.newText };
+            merged[merged.length - 1] = { line: previous.line, lastLine: edit.lastLine, start: previous.start, end: edit.end, newText: previous.newText + edit.newText };
         } else {
             merged.push({ ...edit });
         }
@@ -273,25 +279,34 @@ export function formattingEdits(text: string, tokens: Span[], options?: Partial<
 
     const edits: LineEdit[] = [];
     let growth = 0;
-    const change = (line: number, from: number, to: number, newText: string) => {
+    const change = (line: number, from: number, to: number, newText: string, lastLine = line) => {
         if (text.slice(from, to) === newText) return;
-        edits.push({ line, start: from, end: to, newText });
+        edits.push({ line, lastLine, start: from, end: to, newText });
         growth += newText.length - (to - from);
     };
+    const terminator = (line: number) => text.slice(contentEnd[line], lineEnd[line]);
     let seenContent = false;
-    let blankRun = 0;
     for (let line = 0; line < lines; line++) {
         const from = lineStart[line];
         const end = contentEnd[line];
         if (blank[line]) {
-            blankRun++;
-            // Blank lines before the first and after the last line of content go, runs keep one line.
-            if (!seenContent || line > lastContent || blankRun > 1) change(line, from, lineEnd[line], '');
-            else change(line, from, end, '');
+            let runEnd = line;
+            while (runEnd + 1 < lines && blank[runEnd + 1]) runEnd++;
+            // The empty line after a final line ending holds nothing: a range need not reach it.
+            const lastTouched = runEnd > line && lineStart[runEnd] === text.length ? runEnd - 1 : runEnd;
+            if (!seenContent || line > lastContent) {
+                // Blank lines before the first and after the last line of content go.
+                change(line, from, lineEnd[runEnd], '', lastTouched);
+            } else {
+                // A run keeps its first line, emptied, unless emptying it would join the lone CR that
+                // ends the line before to the LF that ends it (two line endings would become one CRLF).
+                if (!(terminator(line - 1) === '\r' && terminator(line) === '\n')) change(line, from, end, '');
+                if (runEnd > line) change(line + 1, lineStart[line + 1], lineEnd[runEnd], '', lastTouched);
+            }
+            line = runEnd;
             continue;
         }
         seenContent = true;
-        blankRun = 0;
         const inside = startsInside(line);
         let first = from;
         if (!inside) {
@@ -311,7 +326,7 @@ export function formattingEdits(text: string, tokens: Span[], options?: Partial<
         if (last < end && spanAt(end - 1) === undefined) change(line, last, end, '');
         // The last line of content ends with a line ending: the file's own (its last one), else LF.
         if (line === lastContent && lineEnd[line] === end) {
-            change(line, end, end, line > 0 ? text.slice(contentEnd[line - 1], lineEnd[line - 1]) : '\n');
+            change(line, end, end, line > 0 ? terminator(line - 1) : '\n');
         }
         if (growth > text.length + GROWTH_ALLOWANCE) return undefined;
     }
