@@ -45,7 +45,7 @@ const REPRODUCERS: Record<string, string> = {
     'an impossible date': 'protocole""date 1234-56-78',
     'a date before the ZIP epoch': 'protocole "Ancien" {\n  date 1975-02-30\n}',
     'a valid date before 1980': 'protocole "Ancien" {\n  date 1975-02-03\n}',
-    'a delegant lost to a syntax error': 'protocole "T" {\n  délégant { profession médecin }\n  délégué ide { }\n}',
+    'a delegant lost to a syntax error': 'protocole "T" {\n  délégant : médecin { spécialité "MG" }\n  délégué ide { }\n}',
     'an age criterion without unit': 'protocole "T" {\n  patients {\n    inclusion a : âge de 8 à 12\n    inclusion : âge >=\n  }\n}',
     'an indicator without name': 'protocole "T" {\n  indicateur { objectif >= }\n}',
     'a governance act cut': 'protocole{type local cadre établissement\ngouvernance avis',

@@ -1,6 +1,4 @@
-import { GrammarUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Acte } from '../generated/ast.js';
 import type { Cell, Content, Markdown, TreeAction, TreeStep } from './model-types.js';
 
 // Small text helpers of the document model, also used by the renderers.
@@ -23,10 +21,6 @@ export function isDefined<T>(value: T | undefined | null | false): value is T {
 
 export function listOrSingle(values: Content[]): Cell | undefined {
     return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
-}
-
-export function writesDerogatoire(acte: Acte): boolean {
-    return ['dérogatoire', 'derogatoire'].some(keyword => GrammarUtils.findNodeForKeyword(acte.$cstNode, keyword) !== undefined);
 }
 
 export function upperFirst(text: string): string {

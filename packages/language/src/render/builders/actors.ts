@@ -2,7 +2,8 @@ import type { AstNode } from 'langium';
 import { isConditionAge, isConditionSexe, type Acte, type Condition, type Delegant, type Delegue, type Formation, type Module } from '../../generated/ast.js';
 import { comparatorWords, formatNumber, formatQuantity, KIND, type LabelKey } from '../labels.js';
 import type { Cell, Content, Field, ListBlock, ListItem, TableBlock, TableRow } from '../model-types.js';
-import { escapeMarkdown, isDefined, listOrSingle, md, upperFirst, writesDerogatoire } from '../model-text.js';
+import { writesDerogatoire } from '../../model/protocol-model.js';
+import { escapeMarkdown, isDefined, listOrSingle, md, upperFirst } from '../model-text.js';
 import type { ModelContext, SectionContent } from './context.js';
 
 export function professionals(ctx: ModelContext, type: 'Delegant' | 'Delegue'): SectionContent {

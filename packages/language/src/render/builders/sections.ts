@@ -56,7 +56,7 @@ export function buildSections(ctx: ModelContext): Section[] {
         const section: Section = {
             id: kind.type,
             number: sections.length + 1,
-            title: kind.label[ctx.locale],
+            title: kind.heading[ctx.locale],
             empty: content.blocks.length === 0,
             blocks: content.blocks,
             line: ctx.line(content.nodes[0]),
