@@ -30,7 +30,7 @@ const SUSPECT = /\b(undefined|NaN|Infinity)\b/;
 export function normalise(message: string): string {
     return message.split('\n')[0]
         .replace(/«\s*([^»]*?)\s*»/g, (_, inner: string) => SUSPECT.test(inner) ? `« ${inner.match(SUSPECT)![0]} »` : '« … »')
-        .replace(/"[^"]*"|'[^']{3,}'/g, match => SUSPECT.test(match) ? match : '"…"')
+        .replace(/"[^"]*"/g, match => SUSPECT.test(match) ? match : '"…"')
         .replace(/\d+/g, 'N')
         .slice(0, 160);
 }
