@@ -211,6 +211,44 @@ export const languageRules = [
         })
     }),
     defineRule({
+        code: 'fichier-trop-volumineux',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Fichier trop volumineux', en: 'File too large' },
+        message: {
+            fr: 'Le fichier fait {size} : coop n\'analyse pas les fichiers de plus de {limit}. Rien n\'y est vérifié tant qu\'il dépasse cette taille.',
+            en: 'The file is {size}: coop does not analyse files over {limit}. Nothing in it is checked while it exceeds that size.'
+        },
+        rationale: {
+            fr: 'Un protocole complet tient en quelques dizaines de kilo-octets. Un fichier de plusieurs mégaoctets est presque toujours une erreur (export collé, fichier généré ou binaire) et rendrait l\'éditeur inutilisable : il est refusé avant toute lecture.',
+            en: 'A complete protocol takes a few tens of kilobytes. A file of several megabytes is almost always a mistake (pasted export, generated or binary file) and would make the editor unusable: it is refused before being read.'
+        },
+        fix: {
+            fr: 'Vérifiez que c\'est bien un protocole ; sinon, découpez-le : les éléments partagés vont dans une bibliothèque (un fichier « bibliothèque "…" { … } » du même dossier), les longs documents en annexe (« annexe "…" fichier "…" »).',
+            en: 'Check that it really is a protocol; otherwise split it: shared elements go to a library (a "bibliothèque "…" { … }" file in the same folder), long documents to an annex ("annexe "…" fichier "…"").'
+        }
+    }),
+    defineRule({
+        code: 'texte-trop-long',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Texte trop long', en: 'Text too long' },
+        message: {
+            fr: 'Le texte qui commence ligne {line} compte {chars} caractères sur {lines} lignes : coop n\'analyse pas un texte, un commentaire ou un mot de plus de {maxChars} caractères ou de {maxLines} lignes (un guillemet non fermé ?). Rien n\'est vérifié dans ce fichier tant qu\'il demeure.',
+            en: 'The text starting on line {line} has {chars} characters over {lines} lines: coop does not analyse a text, comment or word over {maxChars} characters or {maxLines} lines (an unclosed quote?). Nothing in this file is checked while it remains.'
+        },
+        rationale: {
+            fr: 'Un texte de protocole (objectifs, programme, conditions) tient en quelques pages. Un texte démesuré vient presque toujours d\'un guillemet ou d\'un bloc """ non fermé, ou d\'un document collé : il est refusé avant toute lecture pour que l\'éditeur reste utilisable.',
+            en: 'A protocol text (objectives, programme, conditions) takes a few pages. A huge text almost always comes from an unclosed quote or """ block, or a pasted document: it is refused before being read so that the editor stays usable.'
+        },
+        fix: {
+            fr: 'Fermez le guillemet ou le bloc """ ouvert à cette ligne, ou raccourcissez le texte et mettez le document complet en annexe (« annexe "…" fichier "…" »).',
+            en: 'Close the quote or """ block opened on that line, or shorten the text and attach the full document as an annex ("annexe "…" fichier "…"").'
+        }
+    }),
+    defineRule({
         code: 'erreur-interne',
         severity: 'error',
         category: 'langage',
