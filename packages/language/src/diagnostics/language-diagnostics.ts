@@ -1,6 +1,7 @@
-import { AstUtils, type AstNode, type AstNodeDescription } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type AstNodeDescription } from 'langium';
 import { nodeKind } from '../model/node-kinds.js';
 import { sectionKind } from '../model/sections.js';
+import { isValidDate, numberProblem, type NumberContext } from '../model/values.js';
 import { useSuggestionFix } from '../rules/fixes.js';
 import { defineRule, type Report } from '../rules/rule.js';
 import { attributeRepetitions, typesWithRepeatableAttributes } from '../validation/checks/language-checks.js';
@@ -27,11 +28,7 @@ function namesAreUnique(root: AstNode, report: Report, kindLabel: (type: string)
     }
 }
 
-function validDate(date: string): boolean {
-    const [year, month, day] = date.split('-').map(Number);
-    const parsed = new Date(Date.UTC(year, month - 1, day));
-    return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
-}
+const validDate = isValidDate;
 
 /**
  * Diagnostics of the language itself: the text can be read, names resolve, nothing is said twice.
@@ -188,6 +185,40 @@ export const languageRules = [
                 if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
             }
         })
+    }),
+    defineRule({
+        code: 'nombre-invalide',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Nombre impossible', en: 'Impossible number' },
+        message: { fr: 'Le nombre {value} ne peut pas être retenu : {reason}.', en: 'Number {value} cannot be used: {reason}.' },
+        rationale: {
+            fr: 'Un âge, une durée, un nombre de cas ou une année doivent être des valeurs réelles : un nombre trop long pour être lu ou hors de toute réalité fausserait les contrôles et l\'aperçu du dossier.',
+            en: 'An age, a duration, a number of cases or a year must be real values: a number too long to be read or out of all reality would distort the checks and the preview.'
+        },
+        fix: { fr: 'Corrigez le nombre (une faute de frappe ajoute souvent des chiffres).', en: 'Fix the number (a typo often adds digits).' },
+        checks: ({ locale }) => {
+            const check = <N extends AstNode>(report: Report, node: N, property: keyof N & string, value: number | undefined, context: NumberContext) => {
+                const problem = numberProblem(value, context);
+                if (!problem) return;
+                const written = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text : undefined;
+                const shown = written && written.length > 24 ? `${written.slice(0, 12)}…${written.slice(-4)}` : written ?? String(value);
+                report(node, { value: shown, reason: locale.pick(problem) }, { property } as never);
+            };
+            return {
+                ConditionAge: (age, report) => {
+                    const context: NumberContext = age.unite === 'mois' ? 'age-mois' : age.unite ? 'age-ans' : 'nombre';
+                    check(report, age, 'min', age.min, context);
+                    check(report, age, 'max', age.max, context);
+                    check(report, age, 'borne', age.borne, context);
+                },
+                Duree: (duree, report) => check(report, duree, 'valeur', duree.valeur, 'nombre'),
+                Quantite: (quantite, report) => check(report, quantite, 'valeur', quantite.valeur, 'nombre'),
+                Cible: (cible, report) => check(report, cible, 'valeur', cible.valeur, 'nombre'),
+                Reference: (reference, report) => check(report, reference, 'annee', reference.annee, 'annee')
+            };
+        }
     }),
     defineRule({
         code: 'catalogue-reserve',

@@ -141,7 +141,7 @@ export const patientsRules = [
             Patients: (patients, report) => {
                 for (const critere of patients.criteres) {
                     const condition = critere.condition;
-                    if (isConditionAge(condition) && condition.min !== undefined && condition.max !== undefined && condition.min > condition.max) {
+                    if (isConditionAge(condition) && known(condition.min) && known(condition.max) && condition.min > condition.max) {
                         report(critere, { name: critere.name, min: condition.min, max: condition.max, unite: condition.unite }, { property: 'condition' });
                     }
                 }
