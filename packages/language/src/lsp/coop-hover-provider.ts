@@ -2,6 +2,7 @@ import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isMissingArg } from '../diagnostics/message-args.js';
+import { numberProblem } from '../model/values.js';
 import { getDefinition } from '../diagnostics/registry.js';
 import {
     isActe, isArticle, isCritere, isDelegant, isDelegue, isEtape, isFormation, isIndicateur, isModule, isProfession, isReference
@@ -95,7 +96,7 @@ export class CoopHoverProvider extends AstNodeHoverProvider {
         if (isIndicateur(node)) return `${head(t('Indicateur', 'Indicator'), node.name, node.libelle)}${text(node.definition) ? `\n\n${node.definition}` : ''}`;
         if (isReference(node)) {
             const title = text(node.titre) ?? text(node.name) ?? t('Référence', 'Reference');
-            return `**${title}**${text(node.auteur) ? ` — ${node.auteur}` : ''}${text(node.annee) ? ` (${node.annee})` : ''}`;
+            return `**${title}**${text(node.auteur) ? ` — ${node.auteur}` : ''}${node.annee !== undefined && !numberProblem(node.annee, 'annee') ? ` (${node.annee})` : ''}`;
         }
         if (isCritere(node)) {
             const nature = text(node.nature) ?? t('critère', 'criterion');
