@@ -71,8 +71,8 @@ describe('partial trees: the reproducers of issues 11 and 15', () => {
         const diagnostics = result.diagnostics;
         for (const diagnostic of diagnostics) {
             expect(diagnostic.message, `${diagnostic.code} on ${JSON.stringify(text)}`).not.toMatch(FORBIDDEN);
-            expect(diagnostic.code, diagnostic.message).not.toBe('erreur-interne');
-            expect(diagnostic.code, diagnostic.message).toBeDefined();
+            expect(diagnostic.code, String(diagnostic.message)).not.toBe('erreur-interne');
+            expect(diagnostic.code, String(diagnostic.message)).toBeDefined();
         }
         return diagnostics;
     }

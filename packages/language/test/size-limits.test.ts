@@ -84,6 +84,15 @@ describe('size limits, checked before the lexer', () => {
         expect(checkSizeLimits(protocol())).toBeUndefined();
     });
 
+    it('reads a text that is not a string (null, a number) as text instead of throwing', async () => {
+        const { shared } = createCoopServices(EmptyFileSystem);
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const empty = factory.fromString(null as unknown as string, URI.file('/ws/null.coop'));
+        expect(empty.parseResult.value).toBeDefined();
+        const number = factory.fromString(42 as unknown as string, URI.file('/ws/nombre.coop'));
+        expect(number.parseResult.parserErrors.length + number.parseResult.lexerErrors.length).toBeGreaterThan(0);
+    });
+
     it('answers in English with --lang en', async () => {
         const { shared, Coop } = createCoopServices(EmptyFileSystem);
         Coop.i18n.Locale.current = 'en';

@@ -99,7 +99,7 @@ export class CoopDocumentValidator extends DefaultDocumentValidator {
         if (code && isConfigurable(code)) {
             const suppression = findSuppression(info.node, code);
             if (suppression?.$cstNode) {
-                this.marks.set(diagnostic, { justification: suppression.justification!, range: suppression.$cstNode.range });
+                this.marks.set(diagnostic, { justification: suppression.justification ?? '', range: suppression.$cstNode.range });
             }
         }
         return diagnostic;

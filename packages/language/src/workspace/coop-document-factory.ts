@@ -1,4 +1,4 @@
-import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type ParseResult, type ParserOptions, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type ParseResult, type ParserOptions, type TextDocument, type URI } from 'langium';
 import { checkSizeLimits, markRefused } from './size-limit.js';
 
 /**
@@ -8,20 +8,31 @@ import { checkSizeLimits, markRefused } from './size-limit.js';
  * and the document validator reports the ONE diagnostic that explains the refusal.
  */
 export class CoopDocumentFactory extends DefaultLangiumDocumentFactory {
+    protected override create<T extends AstNode = AstNode>(uri: URI, content: string | TextDocument | { $model: T }, options?: ParserOptions): LangiumDocument<T> {
+        // `fromString(null)` from a client's malformed `didOpen`: an empty text, not a TypeError.
+        return super.create<T>(uri, content === null || (typeof content !== 'object' && typeof content !== 'string') ? asText(content) : content, options);
+    }
+
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
-        return this.refused<T>(text) ?? super.parse<T>(uri, text, options);
+        const content = asText(text);
+        return this.refused<T>(content) ?? super.parse<T>(uri, content, options);
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
-        return this.refused<T>(text) ?? super.parseAsync<T>(uri, text, cancellationToken);
+        const content = asText(text);
+        return this.refused<T>(content) ?? super.parseAsync<T>(uri, content, cancellationToken);
     }
 
     private refused<T extends AstNode>(text: string): ParseResult<T> | undefined {
-        // The text may come from a client that sent something else than a string.
-        const refusal = checkSizeLimits(typeof text === 'string' ? text : String(text ?? ''));
+        const refusal = checkSizeLimits(text);
         if (!refusal) return undefined;
         const root = { $type: 'Protocole', titre: undefined, elements: [] } as unknown as T;
         markRefused(root, refusal);
         return { value: root, lexerErrors: [], parserErrors: [] };
     }
+}
+
+/** A client may send something else than a string as a document's text (`null`, a number). */
+function asText(text: unknown): string {
+    return typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text);
 }
