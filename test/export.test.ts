@@ -87,6 +87,48 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         expect(html).toContain('Module de base');
     });
 
+    it('reads only the protocol and the libraries it uses: a broken neighbour or a draft never breaks the export', () => {
+        const folder = tempDir();
+        copyFileSync('test/fixtures/workspace/protocole.coop', join(folder, 'protocole.coop'));
+        copyFileSync('test/fixtures/workspace/commun.coop', join(folder, 'commun.coop'));
+        // Neighbours that would each add errors, warnings or a crashing check to a whole-folder validation.
+        writeFileSync(join(folder, 'casse.coop'), 'protocole""parcours{étape');
+        writeFileSync(join(folder, 'gouvernance.coop'), 'protocole""type local\ncadre établissement\ngouvernance{Décision');
+        writeFileSync(join(folder, 'copie.coop'), readFileSync('test/fixtures/workspace/commun.coop', 'utf8').replace('"Ressources communes"', '"Copie"'));
+        writeFileSync(join(folder, 'binaire.coop'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+        mkdirSync(join(folder, 'brouillons'));
+        writeFileSync(join(folder, 'brouillons', 'protocole.coop'), readFileSync('test/fixtures/workspace/protocole.coop', 'utf8').slice(0, 80));
+        writeFileSync(join(folder, 'brouillons', 'commun.coop'), readFileSync('test/fixtures/workspace/commun.coop', 'utf8'));
+        const result = coop(['export', 'protocole.coop', '--format', 'html'], folder);
+        expect(result).toMatchObject({ code: 0, stderr: '' });
+        const html = readFileSync(join(folder, 'protocole.html'), 'utf8');
+        expect(html).toContain('Module de base');
+        expect(html).not.toContain('reference-inconnue');
+        expect(html).not.toMatch(/doublon|en-double|syntaxe/);
+        expect(html).not.toContain('Copie');
+
+        // The same protocol alone in its folder: the library is missing, and the export says so.
+        const alone = tempDir();
+        copyFileSync('test/fixtures/workspace/protocole.coop', join(alone, 'protocole.coop'));
+        mkdirSync(join(alone, 'sous-dossier'));
+        copyFileSync('test/fixtures/workspace/commun.coop', join(alone, 'sous-dossier', 'commun.coop'));
+        expect(coop(['export', 'protocole.coop', '--format', 'html'], alone)).toMatchObject({ code: 0, stderr: '' });
+        expect(readFileSync(join(alone, 'protocole.html'), 'utf8')).not.toContain('Module de base');
+    });
+
+    it('writes the same bytes whatever the time zone (HTML, PDF, DOCX)', () => {
+        for (const format of ['html', 'pdf', 'docx']) {
+            const exports = ['UTC', 'Pacific/Kiritimati', 'America/Santiago'].map(zone => {
+                const target = join(out, `tz-${zone.replace('/', '-')}.${format}`);
+                const result = spawnSync(process.execPath, [CLI, 'export', 'examples/cystite-femme.coop', '--out', target], { encoding: 'utf8', env: { ...process.env, TZ: zone } });
+                expect(result.status).toBe(0);
+                return readFileSync(target);
+            });
+            expect(Buffer.compare(exports[0], exports[1])).toBe(0);
+            expect(Buffer.compare(exports[0], exports[2])).toBe(0);
+        }
+    });
+
     it('exports a protocol with errors, with a warning for syntax errors', () => {
         const target = join(out, 'syntaxe.pdf');
         const { code, stdout, stderr } = coop(['export', 'test/fixtures/invalid/syntaxe.coop', '--out', target]);
@@ -103,18 +145,17 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
 
     it('exits 2 with one line for a missing file, a folder, a library, a bad format or an unwritable output', () => {
         expect(coop(['export', 'nope.coop', '--out', join(out, 'n.pdf')])).toMatchObject({ code: 2, stdout: '', stderr: 'coop : chemin introuvable : nope.coop\n' });
-        expect(coop(['export', 'examples'])).toMatchObject({ code: 2, stderr: 'coop : examples est un dossier ; indiquez le fichier .coop du protocole à exporter.\n' });
         expect(coop(['export', 'examples/bibliotheque-cpts.coop', '--out', join(out, 'l.pdf')]))
             .toMatchObject({ code: 2, stderr: 'coop : examples/bibliotheque-cpts.coop est une bibliothèque, pas un protocole : rien à exporter.\n' });
         const format = coop(['export', 'examples/cystite-femme.coop', '--format', 'odt']);
         expect(format.code).toBe(2);
         expect(format.stderr).toBe('coop : valeur « odt » invalide pour --format ; valeurs admises : html, pdf, docx.\n');
         const missing = coop(['export']);
-        expect(missing).toMatchObject({ code: 2, stderr: 'coop : argument manquant « fichier ». Voir « coop --help ».\n' });
+        expect(missing).toMatchObject({ code: 2, stderr: 'coop : argument manquant « fichiers ». Voir « coop --help ».\n' });
         const unwritable = coop(['export', 'examples/cystite-femme.coop', '--out', join(out, 'no-such-folder', 'x.pdf')]);
-        expect(unwritable.stderr).toBe(`coop : écriture impossible de ${join(out, 'no-such-folder', 'x.pdf')} : ENOENT\n`);
+        expect(unwritable.stderr).toBe(`coop : écriture impossible de ${join(out, 'no-such-folder', 'x.pdf')} : fichier ou dossier introuvable (ENOENT)\n`);
         expect(unwritable.code).toBe(2);
-        expect(unwritable.stderr).toMatch(/^coop : écriture impossible de .*x\.pdf : ENOENT\n$/);
+        expect(unwritable.stderr).toMatch(/^coop : écriture impossible de .*x\.pdf : fichier ou dossier introuvable \(ENOENT\)\n$/);
         expect(existsSync(join(out, 'n.pdf'))).toBe(false);
     });
 

@@ -132,6 +132,32 @@ describe('language server over stdio', () => {
         expect(lenses[0].command.title).toBe('Conformité : 16/16 exigences');
     });
 
+    it('applies a change of coop.language live, then says so (coop/settingsApplied)', async () => {
+        const applied = () => new Promise<{ locale: string }>(resolve => {
+            const subscription = connection.onNotification('coop/settingsApplied', (params: { locale: string }) => { subscription.dispose(); resolve(params); });
+        });
+        let next = applied();
+        await connection.sendNotification('workspace/didChangeConfiguration', { settings: { coop: { language: 'en' } } });
+        expect(await next).toEqual({ locale: 'en' });
+        const english = await connection.sendRequest('coop/conformity', { uri: uri('cystite.coop') }) as { label: string };
+        expect(english.label).toBe('Conformity: 16/16 requirements');
+        next = applied();
+        await connection.sendNotification('workspace/didChangeConfiguration', { settings: { coop: {} } });
+        expect(await next).toEqual({ locale: 'fr' });
+        const french = await connection.sendRequest('coop/conformity', { uri: uri('cystite.coop') }) as { label: string };
+        expect(french.label).toBe('Conformité : 16/16 exigences');
+    });
+
+    it('answers an export it cannot render with a French error, not an internal one', async () => {
+        const broken = PROTOCOL.replace(/date \d{4}-\d{2}-\d{2}/, 'date 1234-56-78');
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('date.coop'), languageId: 'coop', version: 1, text: broken } });
+        const answer = await connection.sendRequest('coop/export', { uri: uri('date.coop'), format: 'pdf' }).then(
+            result => ({ result }), (error: { code: number; message: string }) => ({ error }));
+        if ('error' in answer) expect(answer.error).toMatchObject({ code: -32803, message: expect.stringMatching(/^L'export PDF n'a pas pu être produit/) });
+        else expect(typeof (answer.result as { data?: unknown }).data).toBe('string');
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('date.coop') } });
+    });
+
     it('resolves library elements of another file of the workspace', async () => {
         const user = 'protocole "Usage" {\n    délégué ide : infirmier\n    formation f pour ide { module m-base }\n}\n';
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('usage.coop'), languageId: 'coop', version: 1, text: user } });
@@ -143,9 +169,15 @@ describe('language server over stdio', () => {
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('casse.coop'), languageId: 'coop', version: 1, text: 'protocole "x" { délégué : : } } ¤ """' } });
         const diagnostics = await diagnosticsFor(uri('casse.coop'), d => d.length > 0);
         expect(diagnostics.some(d => d.code === 'syntaxe' || d.code === 'caractere-inconnu')).toBe(true);
-        // A request about a document the server does not know gets an answer (null or an error response), not a crash.
-        const unknown = await connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('absent.coop') }, position: { line: 99, character: 0 } }).catch((error: { code: number }) => error);
-        expect(unknown === null || typeof (unknown as { code?: number }).code === 'number').toBe(true);
+        // A request about a document the server does not know gets an empty answer, never an error (nor ENOENT).
+        const absent = { uri: uri('absent.coop') };
+        await expect(connection.sendRequest('textDocument/hover', { textDocument: absent, position: { line: 99, character: 0 } })).resolves.toBeNull();
+        await expect(connection.sendRequest('textDocument/references', { textDocument: absent, position: { line: 0, character: 0 }, context: { includeDeclaration: true } })).resolves.toEqual([]);
+        await expect(connection.sendRequest('textDocument/rename', { textDocument: absent, position: { line: 0, character: 0 }, newName: 'x' })).resolves.toBeNull();
+        await expect(connection.sendRequest('coop/export', { uri: absent.uri, format: 'pdf' })).resolves.toBeNull();
+        // Invalid parameters: InvalidParams with a French message.
+        await expect(connection.sendRequest('coop/conformity', null)).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/^Paramètres invalides pour coop\/conformity/) });
+        await expect(connection.sendRequest('coop/export', { uri: uri('cystite.coop'), format: 'exe' })).rejects.toMatchObject({ code: -32602 });
         await expect(connection.sendRequest('coop/conformity', { uri: 'not a uri' })).resolves.toBeNull();
         await expect(connection.sendRequest('textDocument/completion', { textDocument: { uri: uri('casse.coop') }, position: { line: 0, character: 500 } })).resolves.toBeDefined();
         const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('cystite.coop') } }) as unknown[];
@@ -153,4 +185,147 @@ describe('language server over stdio', () => {
         expect(server.exitCode).toBeNull();
         expect(stderr).not.toMatch(/TypeError|ReferenceError/);
     });
+});
+
+/** Deterministic pseudo-random numbers (mulberry32): the storm is the same at every run. */
+function random(seed: number) {
+    let state = seed >>> 0;
+    const next = () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] };
+}
+
+describe('language server under a storm of edits, requests and malformed messages', () => {
+    const SEED = 20261201;
+    /** JSON-RPC errors a client must expect; anything else (InternalError −32603…) is a failure. */
+    const EXPECTED_ERRORS = [-32602, -32800, -32801, -32802, -32803];
+    const INSERTS = ['{', '}', '"', '"""', ':', ' ', '\n', 'délégué ', 'acte ', 'protocole ', 'ignorer ', 'date 1234-56-78 ', '¤', '\u0000', '\r\n', 'âge 8 à ', 'x'.repeat(300)];
+    const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const MALFORMED = [
+        frame('{ not json'), frame('null'), frame('[1,2]'), frame('{"jsonrpc":"2.0","id":"m1","method":5}'),
+        frame('{"jsonrpc":"2.0","id":"m2","method":"textDocument/hover","params":"x"}'),
+        frame('{"jsonrpc":"2.0","id":"m3","method":"coop/conformity","params":null}'),
+        'Content-Length: abc\r\n\r\n{}', 'Garbage header\r\n\r\n', 'Content-Length: 3\r\n\r\n{"a'
+    ];
+
+    it('stays up, keeps answering and never answers an internal error', async () => {
+        const rng = random(SEED);
+        const target = uri('storm.coop');
+        let text = PROTOCOL;
+        let version = 1;
+        const failures: string[] = [];
+        let answered = 0;
+        const check = (method: string) => (result: unknown) => {
+            answered++;
+            if (result && typeof result === 'object' && !Array.isArray(result) && typeof (result as { code?: unknown }).code === 'number') {
+                failures.push(`${method} answered an error object as its result: ${JSON.stringify(result).slice(0, 200)}`);
+            }
+        };
+        const checkError = (method: string) => (error: { code?: number; message?: string }) => {
+            answered++;
+            if (!EXPECTED_ERRORS.includes(error.code ?? 0)) failures.push(`${method} failed with ${error.code}: ${error.message?.slice(0, 200)}`);
+        };
+        const inFlight = new Set<Promise<void>>();
+        const request = (method: string, params: unknown) => {
+            const started = Date.now();
+            const answer: Promise<void> = connection.sendRequest(method, params).then(check(method), checkError(method)).finally(() => {
+                inFlight.delete(answer);
+                if (process.env.COOP_STORM_REPORT && Date.now() - started > 1000) console.log(`${method}: ${Date.now() - started} ms`);
+            });
+            inFlight.add(answer);
+            return answer;
+        };
+        const positionAt = (offset: number) => {
+            const before = text.slice(0, offset).split('\n');
+            return { line: before.length - 1, character: before[before.length - 1].length };
+        };
+        const randomPosition = () => positionAt(rng.int(text.length + 1));
+
+        const logs: string[] = [];
+        connection.onNotification('window/logMessage', (params: { message: string }) => { logs.push(params.message); });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: target, languageId: 'coop', version, text } });
+        // The documents that used to kill the server: a null or numeric text, 12 MB of protocol.
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('nul.coop'), languageId: 'coop', version: 1, text: null } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('nombre.coop'), languageId: 'coop', version: 1, text: 42 } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('enorme.coop'), languageId: 'coop', version: 1, text: PROTOCOL.repeat(Math.ceil(12e6 / PROTOCOL.length)) } });
+        expect((await diagnosticsFor(uri('enorme.coop'))).map(d => d.code)).toEqual(['document-trop-volumineux']);
+        // A text block of 130,000 lines (Langium's parser used to throw on it, and every other document waited).
+        const block = `protocole "Bloc" {\n    objectifs """\n${'        ligne\n'.repeat(130_000)}    """\n}\n`;
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('bloc.coop'), languageId: 'coop', version: 1, text: block } });
+
+        const deadline = Date.now() + 15_000;
+        let steps = 0;
+        for (; steps < 600 && Date.now() < deadline; steps++) {
+            const kind = rng.int(10);
+            if (kind < 4) {
+                // An edit: an incremental change (delete and/or insert at a random place), sometimes the whole text.
+                const start = rng.int(text.length + 1);
+                const end = Math.min(text.length, start + (rng.next() < 0.5 ? 0 : rng.int(40)));
+                const insert = rng.next() < 0.8 ? rng.pick(INSERTS) : '';
+                const range = { start: positionAt(start), end: positionAt(end) };
+                text = text.slice(0, start) + insert + text.slice(end);
+                const reset = text.length > 60_000 || rng.next() < 0.05;
+                if (reset) text = PROTOCOL;
+                const change = reset || rng.next() < 0.1 ? { text } : { range, text: insert };
+                await connection.sendNotification('textDocument/didChange', { textDocument: { uri: target, version: ++version }, contentChanges: [change] });
+            } else if (kind < 8) {
+                const textDocument = { uri: rng.next() < 0.1 ? uri('inconnu.coop') : target };
+                const position = randomPosition();
+                const requests: Array<[string, unknown]> = [
+                    ['textDocument/hover', { textDocument, position }],
+                    ['textDocument/completion', { textDocument, position }],
+                    ['textDocument/documentSymbol', { textDocument }],
+                    ['textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } }],
+                    ['textDocument/rangeFormatting', { textDocument, range: { start: position, end: randomPosition() }, options: { tabSize: 4, insertSpaces: true } }],
+                    ['textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: latest.get(target) ?? [] } }],
+                    ['textDocument/definition', { textDocument, position }],
+                    ['textDocument/references', { textDocument, position, context: { includeDeclaration: true } }],
+                    ['textDocument/rename', { textDocument, position, newName: 'renomme' }],
+                    ['textDocument/foldingRange', { textDocument }],
+                    ['textDocument/semanticTokens/full', { textDocument }],
+                    ['textDocument/codeLens', { textDocument }],
+                    ['coop/conformity', { uri: textDocument.uri }],
+                    ['coop/preview', { uri: textDocument.uri, nonce: 'n' }],
+                    ['coop/export', { uri: textDocument.uri, format: rng.pick(['html', 'html', 'html', 'docx', 'pdf']) }],
+                    ['coop/export', { uri: textDocument.uri, format: 'exe' }],
+                    ['textDocument/hover', { textDocument, position: { line: -3, character: 'x' } }]
+                ];
+                for (let i = 0, n = 1 + rng.int(4); i < n; i++) void request(...rng.pick(requests));
+            } else if (kind < 9) {
+                // Malformed bytes, written between two whole messages (the last send is complete).
+                await connection.sendNotification('$/storm', {});
+                server.stdin!.write(rng.pick(MALFORMED));
+            } else {
+                const bad = rng.pick([
+                    { textDocument: { uri: target, version: ++version }, contentChanges: [{ text: null }] },
+                    { textDocument: { uri: target, version: ++version }, contentChanges: 'texte' },
+                    null
+                ]);
+                await connection.sendNotification('textDocument/didChange', bad);
+            }
+            // At most 16 requests in flight: a storm, not a flood the machine cannot drain.
+            while (inFlight.size > 16) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+        // Back to the example: the server must still be alive and answering.
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: target, version: ++version }, contentChanges: [{ text: PROTOCOL }] });
+        const offset = PROTOCOL.indexOf('délégant mg : médecin') + 'délégant mg : m'.length;
+        const before = PROTOCOL.slice(0, offset).split('\n');
+        const position = { line: before.length - 1, character: before[before.length - 1].length };
+        const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: target }, position }) as { contents: { value: string } };
+        expect(hover.contents.value).toMatch(/\*\*Médecin\*\*/);
+        if (process.env.COOP_STORM_REPORT) console.log(`storm: ${steps} steps, ${answered} answers, ${logs.filter(line => /erreur interne/i.test(line)).length} internal errors logged:\n${logs.filter(line => /erreur interne/i.test(line)).map(line => line.slice(0, 300)).join('\n')}`);
+        expect(failures).toEqual([]);
+        expect(server.exitCode).toBeNull();
+        expect(steps).toBeGreaterThan(50);
+        expect(answered).toBeGreaterThan(50);
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: target } });
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('enorme.coop') } });
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('bloc.coop') } });
+    }, 60_000);
 });

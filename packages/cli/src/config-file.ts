@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigError, format, parseConfig, type CoopConfig, type LocaleSetting } from 'coop-language';
 import { UsageError } from './exit-codes.js';
 import { cliMessages } from './messages.js';
+import { readCoopFile } from './read-input.js';
 
 /**
  * The rule configuration of a CLI run: the file given with --config (relative to the working
@@ -14,14 +14,9 @@ export async function loadRuleConfig(explicit: string | undefined, cwd: string, 
     const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
     if (!path) return undefined;
     const shown = displayPath(path, cwd);
-    let text: string;
-    try {
-        text = await readFile(path, 'utf8');
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const key = code === 'ENOENT' ? cliMessages.pathNotFound : cliMessages.pathUnreadable;
-        throw new UsageError(format(locale.pick(key), { path: shown, reason: code ?? String(error) }));
-    }
+    if (!existsSync(path)) throw new UsageError(format(locale.pick(cliMessages.pathNotFound), { path: shown }));
+    // Read like a .coop file: regular files only, never blocking, errors in words.
+    const text = await readCoopFile(path, shown, locale);
     try {
         return parseConfig(text, locale);
     } catch (error) {

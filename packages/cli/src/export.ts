@@ -1,15 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
-import { URI } from 'langium';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    buildDocumentModel, createCoopServices, format, loadAndValidate, NotAProtocolError,
+    buildDocumentModel, createBuiltinDocuments, createCoopServices, format, loadAndValidate, NotAProtocolError,
     renderDocx, renderHtml, renderPdf, type DocumentModel, type Locale, type LocaleSetting
 } from 'coop-language';
-import { collectCoopFiles } from './collect-files.js';
 import { displayPath, loadRuleConfig } from './config-file.js';
 import { UsageError } from './exit-codes.js';
 import { cliMessages } from './messages.js';
+import { explainError, readCoopFile } from './read-input.js';
 import { writeAtomically } from './write-output.js';
 
 export type ExportFormat = 'html' | 'pdf' | 'docx';
@@ -26,7 +26,6 @@ export interface ExportIo {
     stderr: (text: string) => void;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
 /** The format asked for, or the one the output's extension names, or PDF. */
@@ -37,8 +36,8 @@ function formatOf(options: ExportCliOptions): ExportFormat {
 }
 
 /**
- * `coop export <fichier>`: validates the protocol with the `.coop` files of its folder as one
- * workspace (so its libraries resolve), builds its submission document and writes it as HTML, PDF
+ * `coop export <fichier>`: validates the protocol with the libraries it uses from its folder (so
+ * its references resolve; other files of the folder, and its sub-folders, are never validated), builds its submission document and writes it as HTML, PDF
  * or DOCX. A protocol with errors is exported all the same (the document shows them); a file with
  * syntax errors gets a warning on stderr. Returns the exit code (0); usage errors throw UsageError.
  */
@@ -50,7 +49,7 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
         info = await stat(path);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? t('pathNotFound', { path: file }) : t('pathUnreadable', { path: file, reason: code ?? String(error) }));
+        throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? t('pathNotFound', { path: file }) : t('pathUnreadable', { path: file, reason: explainError(error, locale) }));
     }
     if (info.isDirectory()) throw new UsageError(t('exportNeedsFile', { path: file }));
     if (!path.endsWith('.coop')) throw new UsageError(t('notCoopFile', { path: file }));
@@ -59,35 +58,21 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
     const out = resolve(cwd, options.out ?? path.replace(/\.coop$/, `.${exportFormat}`));
     // Fail before the work when the output cannot be written (same message as the write itself).
     if (!(await stat(dirname(out)).then(folder => folder.isDirectory(), () => false))) {
-        throw new UsageError(format(locale.pick(cliMessages.writeFailed), { path: out, reason: 'ENOENT' }));
+        throw new UsageError(format(locale.pick(cliMessages.writeFailed), { path: out, reason: explainError({ code: 'ENOENT' }, locale) }));
     }
 
-    // The protocol and the other .coop files of its folder, loaded as one workspace.
-    const workspace = await collectCoopFiles([dirname(path)], locale);
-    const paths = workspace.includes(path) ? workspace : [...workspace, path];
-    const inputs = await Promise.all(paths.map(async candidate => {
-        let bytes: Buffer;
-        try {
-            bytes = await readFile(candidate);
-        } catch (error) {
-            if (candidate !== path) return undefined; // a neighbour that cannot be read only loses its library
-            throw new UsageError(t('pathUnreadable', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-        }
-        let text: string;
-        try {
-            text = candidate === path ? strictUtf8.decode(bytes) : lenientUtf8.decode(bytes);
-        } catch {
-            throw new UsageError(t('notUtf8', { path: file }));
-        }
-        return { uri: URI.file(candidate), text };
-    }));
+    // The protocol, read strictly (its errors are the user's to see).
+    // A FIFO or a device named .coop is refused at once, never waited on (read-input.ts).
+    const protocolText = await readCoopFile(path, file, locale);
+    const config = await loadRuleConfig(options.config, cwd, locale);
+    // Only the libraries it uses: a broken neighbour or a draft never reaches the validation.
+    const libraries = await usedLibraries(path, protocolText);
 
     const { shared, Coop } = createCoopServices(NodeFileSystem);
     Coop.i18n.Locale.current = options.lang;
-    const config = await loadRuleConfig(options.config, cwd, locale);
     if (config) Coop.validation.RuleSettings.set(config.rules);
 
-    const results = await loadAndValidate(shared, inputs.filter(input => input !== undefined));
+    const results = await loadAndValidate(shared, [{ uri: URI.file(path), text: protocolText }, ...libraries]);
     const target = results.find(result => result.document.uri.toString() === URI.file(path).toString());
     if (!target) throw new UsageError(t('exportUnreadable', { path: file }));
 
@@ -113,3 +98,73 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
     return 0;
 }
 
+
+/** The `.coop` files of a folder, not its sub-folders (regular files, or links to them), unreadable ones skipped. */
+async function folderFiles(folder: string, except: string): Promise<Array<{ uri: URI; text: string }>> {
+    let names: string[];
+    try {
+        names = (await readdir(folder)).filter(name => name.endsWith('.coop')).sort();
+    } catch {
+        return [];
+    }
+    const files = await Promise.all(names.map(async name => {
+        const candidate = join(folder, name);
+        if (candidate === except) return undefined;
+        try {
+            const info = await stat(candidate); // follows links; a FIFO or a device is never opened
+            if (!info.isFile() || info.size > MAX_NEIGHBOUR_SIZE) return undefined;
+            return { uri: URI.file(candidate), text: lenientUtf8.decode(await readFile(candidate)) };
+        } catch {
+            return undefined; // a neighbour that cannot be read only loses its library
+        }
+    }));
+    return files.filter(entry => entry !== undefined);
+}
+
+/** A neighbour larger than this is no library of the protocol's (and is not read). */
+const MAX_NEIGHBOUR_SIZE = 4 * 1024 * 1024;
+
+/**
+ * The files of the protocol's folder that it uses (`utilise …`, modules, and what those libraries
+ * use in turn), found by parsing and linking the folder without validating it. The export then
+ * validates the protocol with these files only: a neighbour that is broken, a draft of the same
+ * protocol or an unrelated file never adds a diagnostic (nor a stack trace) to the export.
+ */
+async function usedLibraries(path: string, text: string): Promise<Array<{ uri: URI; text: string }>> {
+    const neighbours = await folderFiles(dirname(path), path);
+    if (neighbours.length === 0) return [];
+    try {
+        const { shared } = createCoopServices(EmptyFileSystem);
+        const documents = shared.workspace.LangiumDocuments;
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const builtins = createBuiltinDocuments(factory);
+        builtins.forEach(document => documents.addDocument(document));
+        const protocol = factory.fromString(text, URI.file(path));
+        documents.addDocument(protocol);
+        const parsed = new Map(neighbours.map(neighbour => {
+            const document = factory.fromString(neighbour.text, neighbour.uri);
+            documents.addDocument(document);
+            return [neighbour.uri.toString(), document] as const;
+        }));
+        await shared.workspace.DocumentBuilder.build([...builtins, protocol, ...parsed.values()], { validation: false });
+        const used = new Set<string>();
+        const queue: LangiumDocument[] = [protocol];
+        for (let document = queue.shift(); document; document = queue.shift()) {
+            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                for (const { reference } of AstUtils.streamReferences(node)) {
+                    const targets = 'items' in reference ? reference.items.map(item => item.ref) : [reference.ref];
+                    for (const target of targets) {
+                        const uri = target ? AstUtils.getDocument(target).uri.toString() : undefined;
+                        const library = uri ? parsed.get(uri) : undefined;
+                        if (!uri || !library || used.has(uri)) continue;
+                        used.add(uri);
+                        queue.push(library);
+                    }
+                }
+            }
+        }
+        return neighbours.filter(neighbour => used.has(neighbour.uri.toString()));
+    } catch {
+        return []; // a neighbour that cannot even be parsed is no library of the protocol's
+    }
+}

@@ -1,7 +1,9 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { format, LocaleSetting, type Locale } from 'coop-language';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { exportCommand, type ExportCliOptions } from './export.js';
+import { type ExportCliOptions } from './export.js';
+import { exportMany } from './export-many.js';
+import { formatGitlab } from './formatters/gitlab.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
 import { formatJunit } from './formatters/junit.js';
@@ -14,12 +16,15 @@ import { validatePaths } from './validate.js';
 import { writeAtomically } from './write-output.js';
 
 interface ValidateCliOptions {
-    format: 'stylish' | 'json' | 'sarif' | 'junit' | 'github';
+    format: 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'gitlab';
     output?: string;
     failOn: ReportSeverity;
     quiet?: boolean;
     config?: string;
     lang: Locale;
+    ignore?: string[];
+    jobs?: number;
+    maxWarnings?: number;
 }
 
 function render(report: ValidationReport, options: ValidateCliOptions, locale: LocaleSetting): string {
@@ -28,6 +33,7 @@ function render(report: ValidationReport, options: ValidateCliOptions, locale: L
         case 'sarif': return formatSarif(report, locale);
         case 'junit': return formatJunit(report, locale, options.failOn);
         case 'github': return formatGithub(report);
+        case 'gitlab': return formatGitlab(report);
         default: return formatStylish(report, locale, options.quiet);
     }
 }
@@ -72,11 +78,93 @@ class LocalizedHelp extends Help {
 
     override optionDescription(option: Option): string {
         const extra: string[] = [];
-        if (option.argChoices) extra.push(`${this.locale.pick(cliMessages.helpChoices)} ${option.argChoices.join(', ')}`);
+        const choices = choicesOf.get(option);
+        if (choices) extra.push(`${this.locale.pick(cliMessages.helpChoices)} ${choices.join(', ')}`);
         if (option.defaultValue !== undefined) extra.push(`${this.locale.pick(cliMessages.helpDefault)} ${String(option.defaultValue)}`);
         return extra.length > 0 ? `${option.description} (${extra.join(' ; ')})` : option.description;
     }
 }
+
+/** The values an option accepts, for the help (the check itself is the option's parser, in French). */
+const choicesOf = new WeakMap<Option, readonly string[]>();
+
+/**
+ * A command whose usage errors are French (or English) sentences built from the data commander
+ * passes to these hooks (the option, the argument, the command), never from its English text: each
+ * hook throws a UsageError that run() prints as one line, exit code 2.
+ */
+class CoopCommand extends Command {
+    locale: LocaleSetting = new LocaleSetting();
+
+    override createCommand(name?: string): Command {
+        const command = new CoopCommand(name);
+        command.locale = this.locale;
+        return command;
+    }
+
+    private fail(key: keyof typeof cliMessages, args: Record<string, string | number>): never {
+        throw new UsageError(format(this.locale.pick(cliMessages[key]), args));
+    }
+
+    private quote(text: string): string {
+        return this.locale.current === 'fr' ? `« ${text} »` : `"${text}"`;
+    }
+
+    // Hooks of commander 14 (lib/command.js), called with structured data.
+    unknownOption(flag: string): never {
+        this.fail('unknownOption', { detail: this.quote(flag) });
+    }
+
+    unknownCommand(): never {
+        this.fail('unknownCommand', { detail: this.quote(String(this.args[0] ?? '')) });
+    }
+
+    missingArgument(name: string): never {
+        this.fail('missingArgument', { detail: this.quote(name) });
+    }
+
+    optionMissingArgument(option: Option): never {
+        this.fail('missingValue', { detail: option.long ?? option.flags });
+    }
+
+    missingMandatoryOptionValue(option: Option): never {
+        this.fail('missingValue', { detail: option.long ?? option.flags });
+    }
+
+    _excessArguments(received: string[]): never {
+        const expected = this.registeredArguments.length;
+        this.fail('tooManyArguments', { command: this.name(), expected, extra: this.quote(received.slice(expected).join(' ')) });
+    }
+}
+
+/** An option parser that accepts only `values` (and their `aliases`), with a French message otherwise. */
+function oneOf(option: Option, values: readonly string[], locale: LocaleSetting, aliases: Record<string, string> = {}): Option {
+    choicesOf.set(option, values);
+    const name = option.long ?? option.flags;
+    return option.argParser((value: string) => {
+        const folded = aliases[value] ?? value;
+        if (!values.includes(folded)) {
+            const q = (text: string) => (locale.current === 'fr' ? `« ${text} »` : `"${text}"`);
+            throw new UsageError(format(locale.pick(cliMessages.invalidValue), { value: q(value), option: name, choices: values.join(', ') }));
+        }
+        return folded;
+    });
+}
+
+/** An option value that must be a whole number ≥ `min`; anything else is a French usage error. */
+function wholeNumber(option: string, min: number, locale: LocaleSetting) {
+    return (value: string): number => {
+        if (!/^\d+$/.test(value.trim()) || Number(value) < min) {
+            throw new UsageError(format(locale.pick(cliMessages.notInteger), { option, value, min }));
+        }
+        return Number(value);
+    };
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --fail-on accepts the English and the French names of the levels. */
+const LEVEL_ALIASES: Record<string, string> = { erreur: 'error', avertissement: 'warning' };
 
 /**
  * Runs `coop` with the given arguments (without `node` and the script) and returns the exit code.
@@ -88,49 +176,59 @@ export async function run(args: string[], io: Io): Promise<number> {
     const t = (key: keyof typeof cliMessages) => locale.pick(cliMessages[key]);
     let exitCode: number = ExitCode.Success;
 
-    const program = new Command('coop')
+    const program = new CoopCommand('coop');
+    program.locale = locale;
+    program
         .description(t('description'))
         .version(typeof COOP_VERSION === 'string' ? COOP_VERSION : '0.0.0-dev', '-V, --version', t('versionOption'))
-        .helpOption('-h, --help', t('helpOption'))
-        .helpCommand('help [commande]', t('helpCommand'))
-        .configureHelp({})
-        .exitOverride()
-        .configureOutput({ writeOut: io.stdout, writeErr: () => undefined });
-    program.createHelp = () => Object.assign(new LocalizedHelp(locale), program.configureHelp());
+        .helpCommand('help [commande]', t('helpCommand'));
 
     const configure = (command: Command) => {
         command.helpOption('-h, --help', t('helpOption')).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: () => undefined });
         command.createHelp = () => Object.assign(new LocalizedHelp(locale), command.configureHelp());
         return command;
     };
+    configure(program);
     /** Prints to stdout, or writes the file given with --output. */
     const emit = async (text: string, output: string | undefined) => {
         if (output) await writeAtomically(output, text, locale);
         else io.stdout(text);
     };
+    const langOption = (description: keyof typeof cliMessages = 'langOption') =>
+        oneOf(new Option('--lang <langue>', t(description)), ['fr', 'en'], locale).default('fr');
 
     configure(program.command('validate'))
         .description(t('validateDescription'))
         .argument('[chemins...]', t('pathsArgument'))
-        .addOption(new Option('-f, --format <format>', t('formatOption')).choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
+        .addOption(oneOf(new Option('-f, --format <format>', t('formatOption')), ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab'], locale).default('stylish'))
         .addOption(new Option('-o, --output <fichier>', t('outputOption')))
-        .addOption(new Option('--fail-on <niveau>', t('failOnOption')).choices(['error', 'warning', 'info']).default('error'))
+        .addOption(oneOf(new Option('--fail-on <niveau>', t('failOnOption')), ['error', 'warning', 'info'], locale, LEVEL_ALIASES).default('error'))
+        .addOption(new Option('--max-warnings <n>', t('maxWarningsOption')).argParser(wholeNumber('--max-warnings', 0, locale)))
         .addOption(new Option('-q, --quiet', t('quietOption')))
         .addOption(new Option('-c, --config <fichier>', t('configOption')))
-        .addOption(new Option('--lang <langue>', t('langOption')).choices(['fr', 'en']).default('fr'))
+        .addOption(new Option('--ignore <motif>', t('ignoreOption')).argParser(collect))
+        .addOption(new Option('-j, --jobs <n>', t('jobsOption')).argParser(wholeNumber('--jobs', 1, locale)))
+        .addOption(langOption())
         .action(async (paths: string[], options: ValidateCliOptions) => {
-            const report = await validatePaths(paths.length > 0 ? paths : ['.'], { lang: options.lang, config: options.config });
+            const report = await validatePaths(paths.length > 0 ? paths : ['.'], {
+                lang: options.lang, config: options.config, ignore: options.ignore, jobs: options.jobs
+            });
             const shown = options.quiet ? onlyFailing(report, options.failOn) : report;
             await emit(render(shown, options, locale), options.output);
             const failing = report.files.some(file => file.diagnostics.some(d => atLeast(d.severity, options.failOn)));
             exitCode = failing ? ExitCode.Findings : ExitCode.Success;
+            // ESLint's convention: more warnings than --max-warnings is a failure too.
+            if (options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings) {
+                io.stderr(format(t('tooManyWarnings'), { count: report.summary.warnings, max: options.maxWarnings }) + '\n');
+                exitCode = ExitCode.Findings;
+            }
         });
 
     configure(program.command('rules'))
         .description(t('rulesDescription'))
-        .addOption(new Option('-f, --format <format>', t('rulesFormatOption')).choices(['md', 'json', 'schema']).default('md'))
+        .addOption(oneOf(new Option('-f, --format <format>', t('rulesFormatOption')), ['md', 'json', 'schema'], locale).default('md'))
         .addOption(new Option('-o, --output <fichier>', t('outputOption')))
-        .addOption(new Option('--lang <langue>', t('langOption')).choices(['fr', 'en']).default('fr'))
+        .addOption(langOption())
         .action(async (options: { format: 'md' | 'json' | 'schema'; output?: string }) => {
             const text = options.format === 'json' ? rulesAsJson(locale) : options.format === 'schema' ? rulesSchema() : rulesAsMarkdown(locale);
             await emit(text, options.output);
@@ -138,13 +236,16 @@ export async function run(args: string[], io: Io): Promise<number> {
 
     configure(program.command('export'))
         .description(t('exportDescription'))
-        .argument('<fichier>', t('exportFileArgument'))
-        .addOption(new Option('-f, --format <format>', t('exportFormatOption')).choices(['html', 'pdf', 'docx']))
-        .addOption(new Option('-o, --out <chemin>', t('exportOutOption')))
+        .argument('<fichiers...>', t('exportFileArgument'))
+        .addOption(oneOf(new Option('-f, --format <format>', t('exportFormatOption')), ['html', 'pdf', 'docx'], locale))
+        .addOption(new Option('-o, --output <chemin>', t('exportOutOption')))
+        // The former spelling, kept so that existing scripts go on working.
+        .addOption(new Option('--out <chemin>').hideHelp())
         .addOption(new Option('-c, --config <fichier>', t('configOption')))
-        .addOption(new Option('--lang <langue>', t('exportLangOption')).choices(['fr', 'en']).default('fr'))
-        .action(async (file: string, options: ExportCliOptions) => {
-            exitCode = await exportCommand(file, options, locale, io);
+        .addOption(langOption('exportLangOption'))
+        .action(async (files: string[], options: Omit<ExportCliOptions, 'out'> & { output?: string; out?: string }) => {
+            const { output, out, ...rest } = options;
+            exitCode = await exportMany(files, { ...rest, out: output ?? out }, locale, io);
         });
 
     try {
@@ -152,11 +253,12 @@ export async function run(args: string[], io: Io): Promise<number> {
         return exitCode;
     } catch (error) {
         if (error instanceof CommanderError) {
-            // --help and --version end through here with exit code 0.
+            // --help and --version end through here with exit code 0; every other commander error goes
+            // through a CoopCommand hook (a UsageError), so this is only a fallback.
             if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
                 return ExitCode.Success;
             }
-            io.stderr(commanderMessage(error, locale) + '\n');
+            io.stderr(format(t('usageError'), { detail: error.code }) + '\n');
             return ExitCode.UsageOrIo;
         }
         if (error instanceof UsageError) {
@@ -166,28 +268,5 @@ export async function run(args: string[], io: Io): Promise<number> {
         const detail = error instanceof Error ? error.message : String(error);
         io.stderr(format(t('internalError'), { detail }) + '\n');
         return ExitCode.UsageOrIo;
-    }
-}
-
-/** Commander's English errors, in the user's language. */
-function commanderMessage(error: CommanderError, locale: LocaleSetting): string {
-    const quoted = [...error.message.matchAll(/'([^']*)'/g)].map(match => match[1]);
-    const option = quoted[0]?.split(/[ ,]+/).find(part => part.startsWith('--')) ?? quoted[0] ?? '';
-    const q = (text: string) => (locale.current === 'fr' ? `« ${text} »` : `"${text}"`);
-    switch (error.code) {
-        case 'commander.unknownOption':
-            return format(locale.pick(cliMessages.unknownOption), { detail: q(quoted[0] ?? '') });
-        case 'commander.unknownCommand':
-            return format(locale.pick(cliMessages.unknownCommand), { detail: q(quoted[0] ?? '') });
-        case 'commander.invalidArgument': {
-            const choices = /Allowed choices are (.*)\.$/.exec(error.message)?.[1] ?? '';
-            return format(locale.pick(cliMessages.invalidValue), { value: q(quoted[1] ?? ''), option, choices });
-        }
-        case 'commander.missingArgument':
-            return format(locale.pick(cliMessages.missingArgument), { detail: q(quoted[0] ?? '') });
-        case 'commander.optionMissingArgument':
-            return format(locale.pick(cliMessages.missingValue), { detail: option });
-        default:
-            return format(locale.pick(cliMessages.usageError), { detail: error.message.replace(/^error:\s*/, '') });
     }
 }

@@ -1,3 +1,4 @@
+import type { ConformitySummary, RequirementEntry } from 'coop-language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export type ReportSeverity = 'error' | 'warning' | 'info';
@@ -8,18 +9,17 @@ export interface ReportDiagnostic {
     message: string;
     /** 0-based line and character, as in LSP. */
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    /** Stable identity of the finding (rule, file, element path, message without numbers): unchanged when lines move. */
+    fingerprint?: string;
 }
 
 export interface SuppressedReportDiagnostic extends ReportDiagnostic {
     justification: string;
 }
 
-export interface ConformityReport {
-    met: number;
-    total: number;
-    suppressed: number;
-    label: string;
-    requirements: Array<{ id: string; legalBasis: string; title: string; status: 'met' | 'missing' | 'suppressed' }>;
+/** The conformity of a protocol in the report: the same figures and entries as `coop/conformity` (protocol/coop-protocol.ts). */
+export interface ConformityReport extends ConformitySummary {
+    requirements: RequirementEntry[];
 }
 
 export interface FileReport {

@@ -1,8 +1,13 @@
-// Fixes the word boundaries of the keyword rule of the TextMate grammar that `langium generate`
-// writes to syntaxes/coop.tmLanguage.json. Langium brackets keywords with \b / \B, which treat
-// accented letters as non-word characters: « délégué », « âge », « étape » stayed uncoloured and
-// the « acte » of an identifier « acte-bu » was coloured. Here every keyword is bracketed by
-// look-arounds on letters (any script), digits, `_` and `-`, the characters of coop names.
+// Fixes the keyword rule of the TextMate grammar that `langium generate` writes to
+// syntaxes/coop.tmLanguage.json:
+// - word boundaries: Langium brackets keywords with \b / \B, which treat accented letters as
+//   non-word characters: « délégué », « âge », « étape » stayed uncoloured and the « acte » of an
+//   identifier « acte-bu » was coloured. Here every keyword is bracketed by look-arounds on letters
+//   (any script), digits, `_` and `-`, the characters of coop names;
+// - accents: the grammar writes each keyword once, accented, and the lexer also accepts it without
+//   its accents (parser/coop-token-builder.ts). So does the colouring: every accented letter of a
+//   keyword also matches its plain letter (« d[ée]l[ée]gant »), the apostrophe both ' and ’; case is
+//   already ignored ((?i)).
 //
 //   node scripts/textmate.mjs [file]   rewrites the file in place (idempotent); esbuild.mjs calls it.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +26,18 @@ function keywordsOf(match) {
 
 const escape = keyword => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The letter without its accent (« é » → « e »), or the character itself. */
+const unaccented = char => char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** A keyword's pattern accepting it with or without its accents: « délégant » → « d[ée]l[ée]gant ». */
+export function accentInsensitive(keyword) {
+    return [...keyword].map(char => {
+        if (char === '\'' || char === '’') return '[\'’]';
+        const plain = unaccented(char);
+        return plain !== char && plain.length === 1 ? `[${char}${plain}]` : escape(char);
+    }).join('');
+}
+
 /**
  * Returns the grammar with its keyword rules rewritten; rules already rewritten or of an
  * unknown shape are left as they are.
@@ -36,7 +53,7 @@ export function fixKeywordBoundaries(grammar) {
             // Longest first, so that « références » wins over « référence ».
             const sorted = [...new Set(keywords)].sort((a, b) => b.length - a.length || a.localeCompare(b));
             const caseInsensitive = pattern.match.startsWith('(?i)') ? '(?i)' : '';
-            return { ...pattern, match: `${caseInsensitive}(?<!${NAME_CHAR})(?:${sorted.map(escape).join('|')})(?!${NAME_CHAR})` };
+            return { ...pattern, match: `${caseInsensitive}(?<!${NAME_CHAR})(?:${sorted.map(accentInsensitive).join('|')})(?!${NAME_CHAR})` };
         })
     };
 }

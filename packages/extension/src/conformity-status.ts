@@ -1,21 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ConformityRequest, isConformityResult, sendCoopRequest, type ConformityResult, type DocumentParams } from './preview/requests.js';
 
-/** Custom request of the coop language server: conformity summary of one protocol. */
-export const CONFORMITY_REQUEST = 'coop/conformity';
-
-export interface ConformityParams {
-    uri: string;
-}
-
-export interface ConformityResult {
-    /** Essential requirements of the decree the protocol meets. */
-    met: number;
-    /** Essential requirements that apply to the protocol. */
-    total: number;
-    /** Short text for the status bar, in the message language of the server. */
-    label: string;
-}
+export type { ConformityResult } from './preview/requests.js';
 
 /** Delay between the last diagnostics change of the active protocol and a new request. */
 const REFRESH_DELAY_MS = 250;
@@ -76,8 +63,8 @@ export class ConformityStatus implements vscode.Disposable {
             this.current = Promise.resolve();
             return this.current;
         }
-        const params: ConformityParams = { uri: document.uri.toString() };
-        this.current = this.client.sendRequest<ConformityResult>(CONFORMITY_REQUEST, params).then(
+        const params: DocumentParams = { uri: document.uri.toString() };
+        this.current = sendCoopRequest(this.client, ConformityRequest, params).then(
             result => {
                 if (generation !== this.generation) return;
                 if (!isConformityResult(result)) {
@@ -123,9 +110,4 @@ export class ConformityStatus implements vscode.Disposable {
 function activeProtocol(): vscode.TextDocument | undefined {
     const document = vscode.window.activeTextEditor?.document;
     return document?.languageId === 'coop' ? document : undefined;
-}
-
-function isConformityResult(value: unknown): value is ConformityResult {
-    const result = value as Partial<ConformityResult> | null | undefined;
-    return typeof result?.met === 'number' && typeof result.total === 'number' && typeof result.label === 'string';
 }

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PreviewManager } from './preview/preview-manager.js';
-import { describeRequestError, EXPORT_REQUEST, isExportResult, isTransient, toUri, whenRunning, type ExportFormat, type ExportParams } from './preview/requests.js';
+import { describeRequestError, EXPORT_REQUEST, ExportRequest, isExportResult, isTransient, sendCoopRequest, toUri, whenRunning, type ExportFormat, type ExportParams } from './preview/requests.js';
 
 export const EXPORT_FORMATS: Record<ExportFormat, { extension: string; label: string }> = {
     html: { extension: 'html', label: 'HTML' },
@@ -117,10 +117,10 @@ async function exportProtocol(
             async () => {
                 if (!(await whenRunning(client))) throw new Error(vscode.l10n.t('The coop language server is not running.'));
                 const params: ExportParams = { uri: source.toString(), format };
-                const request = () => client.sendRequest<unknown>(EXPORT_REQUEST, params);
+                const request = () => sendCoopRequest(client, ExportRequest, params);
                 let result: unknown;
                 try {
-                    // Once more if the server was restarting (a change of `coop.language`…).
+                    // Once more if the server was restarting (after a crash) or dropped the request.
                     result = await request().catch(async (error: unknown) => {
                         if (isTransient(error, client) && (await whenRunning(client))) return request();
                         throw error;

@@ -9,6 +9,7 @@ import { ConformityStatus } from './conformity-status.js';
 import { Exporter } from './export.js';
 import { newProtocol } from './new-protocol.js';
 import { PreviewManager } from './preview/preview-manager.js';
+import { SettingsAppliedNotification, type CoopInitializationOptions } from './preview/requests.js';
 
 export const LANGUAGE_ID = 'coop';
 
@@ -22,6 +23,8 @@ export interface CoopExtensionApi {
     readonly previews: PreviewManager;
     /** The export commands. */
     readonly exports: Exporter;
+    /** Fired when the server has applied new settings (`coop.language`, rule levels) and validated again. */
+    readonly onDidApplySettings: vscode.Event<void>;
 }
 
 let client: LanguageClient | undefined;
@@ -33,21 +36,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     // (serializer) as soon as the extension is active, and they wait for the server.
     const previews = new PreviewManager(context.extensionUri, client).register();
     const exports = new Exporter(client, previews);
+    const settingsApplied = new vscode.EventEmitter<void>();
     context.subscriptions.push(
+        settingsApplied,
         conformity,
         previews,
         exports,
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
-        vscode.workspace.onDidChangeConfiguration(event => {
-            // The message language is fixed when the server starts (initialization options).
-            if (event.affectsConfiguration('coop.language') && client?.isRunning()) {
-                void client.restart().then(() => conformity.refresh());
-            }
+        // The one path for a change of `coop.language` or `coop.rules`: the client sends the `coop`
+        // section (synchronize below), the server applies it live, validates again and says so.
+        client.onNotification(SettingsAppliedNotification.method, () => {
+            void conformity.refresh();
+            previews.refreshAll();
+            settingsApplied.fire();
         })
     );
     await client.start();
     conformity.start();
-    return { client, conformity, previews, exports };
+    return { client, conformity, previews, exports, onDidApplySettings: settingsApplied.event };
 }
 
 export async function deactivate(): Promise<void> {
@@ -67,7 +73,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     const clientOptions: LanguageClientOptions = {
         // Scheme '*': untitled documents (« Nouveau protocole ») and virtual files are served too.
         documentSelector: [{ scheme: '*', language: LANGUAGE_ID }],
-        // Re-evaluated at each (re)start of the server.
+        // Re-evaluated at each (re)start of the server; later changes come by didChangeConfiguration.
         initializationOptions: () => initializationOptions(),
         // Sends `workspace/didChangeConfiguration` with the `coop` section (rules, language…).
         synchronize: { configurationSection: 'coop' }
@@ -81,7 +87,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
  * - `language`: the `coop.language` setting, `auto` (follow `locale`), `fr` or `en`;
  * - `rules`: the `coop.rules` setting (rule code → error | warning | info | off).
  */
-export function initializationOptions(): { locale: string; language: string; rules: Record<string, string> } {
+export function initializationOptions(): Required<CoopInitializationOptions> & { locale: string; language: string; rules: Record<string, string> } {
     const configuration = vscode.workspace.getConfiguration('coop');
     return {
         locale: vscode.env.language,

@@ -12,6 +12,8 @@ import { DiagnosticReporter } from './diagnostics/reporter.js';
 import { CoopGeneratedModule, CoopGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
 import { CoopLexerErrorMessageProvider, CoopParserErrorMessageProvider } from './parser/coop-error-messages.js';
+import { createCoopCompletionParser } from './parser/coop-completion-parser.js';
+import { CoopTokenBuilder } from './parser/coop-token-builder.js';
 import { CoopValueConverter } from './parser/coop-value-converter.js';
 import { CoopLinker } from './references/coop-linker.js';
 import { CoopScopeComputation } from './references/coop-scope-computation.js';
@@ -46,6 +48,8 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
         Locale: () => new LocaleSetting()
     },
     parser: {
+        TokenBuilder: () => new CoopTokenBuilder(),
+        CompletionParser: (services) => createCoopCompletionParser(services),
         ValueConverter: () => new CoopValueConverter(),
         ParserErrorMessageProvider: (services) => new CoopParserErrorMessageProvider(services),
         LexerErrorMessageProvider: (services) => new CoopLexerErrorMessageProvider(services)

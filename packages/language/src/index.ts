@@ -23,3 +23,4 @@ export * from './validation/logger.js';
 export { registerRules, INTERNAL_ERROR_CODE } from './validation/coop-validator.js';
 export * from './validation/suppressed-diagnostics.js';
 export * from './render/index.js';
+export * from './protocol/coop-protocol.js';

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LangiumDocument } from 'langium';
 import { isProtocole, type Acte, type Cadre, type Indicateur, type Objectifs, type Protocole, type Statut } from 'coop-language';
+import { convertTextBlock } from '../src/parser/coop-value-converter.js';
 import { clear, createTestServices, parser, protocol, type TestServices } from './helpers.js';
 
 let services: TestServices;
@@ -72,5 +73,32 @@ describe('parsing', () => {
     it('parses a library and the built-in catalogue syntax', async () => {
         const document = await parse('bibliothèque "Commun" { module m "Module" { théorie 2 h } référence r "Reco" auteur "HAS" année 2020 has }');
         expect(document.parseResult.parserErrors).toEqual([]);
+    });
+
+    it('lexes a string literal of several MB without overflowing the stack (issue 15)', async () => {
+        // 6 MB: the former pattern /"(\\.|[^"\\])*"/ overflowed V8's stack from about 4.5 million characters.
+        const long = 'ébcd\\"'.repeat(1_000_000);
+        const document = await parse(`protocole "T" {\n  objectifs "${long}"\n}`);
+        expect(document.parseResult.lexerErrors).toEqual([]);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect(elements<Objectifs>(document, 'Objectifs')[0].valeur).toBe('ébcd"'.repeat(1_000_000));
+    }, 30_000);
+
+    it('parses and converts a """ block of 130,000 lines (issue 15)', async () => {
+        const lines = Array.from({ length: 130_000 }, (_, i) => `      ligne ${i}`);
+        const document = await parse(`protocole "T" {\n  objectifs """\n${lines.join('\n')}\n  """\n}`);
+        expect(document.parseResult.lexerErrors).toEqual([]);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        const valeur = elements<Objectifs>(document, 'Objectifs')[0].valeur;
+        expect(valeur.split('\n')).toHaveLength(130_000);
+        expect(valeur.startsWith('ligne 0\nligne 1\n')).toBe(true);
+    }, 30_000);
+
+    it('removes the common indentation of a long block with a loop, not a spread (issue 15)', () => {
+        const block = `"""\n${Array.from({ length: 200_000 }, (_, i) => (i % 2 ? '    ' : '  ') + i).join('\n')}\n"""`;
+        const converted = convertTextBlock(block).split('\n');
+        expect(converted).toHaveLength(200_000);
+        expect(converted.slice(0, 2)).toEqual(['0', '  1']);
+        expect(convertTextBlock('"""\n\n   \n"""')).toBe('\n   ');
     });
 });

@@ -79,8 +79,10 @@ describe('partial trees: the reproducers of issues 11 and 15', () => {
     const messagesOf = async (text: string, code: string) => (await diagnosticsOf(text)).filter(d => d.code === code).map(d => d.message);
 
     it('an age criterion with a missing unit or name', async () => {
-        expect(await messagesOf('protocole "x" { patients { inclusion a : âge de 8 à 1 } }', 'tranche-age-invalide'))
+        expect(await messagesOf('protocole "x" { patients { inclusion : âge de 8 à 1 } }', 'tranche-age-invalide'))
             .toEqual(['La tranche d\'âge du critère sans nom est vide ou inversée (8 à 1 …).']);
+        expect(await messagesOf('protocole "x" { patients { inclusion a : âge de 8 à 1 } }', 'tranche-age-invalide'))
+            .toEqual(['La tranche d\'âge du critère « a » est vide ou inversée (8 à 1 …).']);
         expect(await messagesOf('protocole "x" { patients { inclusion : âge de 8 à 1 ans } }', 'tranche-age-invalide'))
             .toEqual(['La tranche d\'âge du critère sans nom est vide ou inversée (8 à 1 ans).']);
         expect(await messagesOf('protocole "x" { patients { inclusion age : âge de 8 à 1 ans } }', 'tranche-age-invalide'))
@@ -101,9 +103,11 @@ describe('partial trees: the reproducers of issues 11 and 15', () => {
         expect(messages).toEqual(['Le délégant sans nom n\'a ni qualification ni spécialité précisée.']);
     });
 
-    it('an act named with a short keyword (« acte a »)', async () => {
-        const messages = await messagesOf('protocole "x" { délégué ide : infirmier\n acte a "Libellé" { non dérogatoire } }', 'acte-sans-delegue');
-        expect(messages).toEqual(['L\'acte sans nom ne dit pas quel délégué le réalise (« par ide »).']);
+    it('an act named with a short keyword (« acte a ») keeps its name; an act whose name was lost is « l\'acte sans nom »', async () => {
+        expect(await messagesOf('protocole "x" { délégué ide : infirmier\n acte a "Libellé" { non dérogatoire } }', 'acte-sans-delegue'))
+            .toEqual(['L\'acte « a » ne dit pas quel délégué le réalise (« par ide »).']);
+        expect(await messagesOf('protocole "x" { délégué ide : infirmier\n acte "Libellé" { non dérogatoire } }', 'acte-sans-delegue'))
+            .toEqual(['L\'acte sans nom ne dit pas quel délégué le réalise (« par ide »).']);
     });
 
     it('a step typed without its name, in a protocol without a title', async () => {

@@ -18,7 +18,10 @@ export function rulesAsJson(locale: LocaleSetting): string {
     return JSON.stringify(rules, null, 2) + '\n';
 }
 
-/** The rule catalogue as one Markdown table. */
+/** The level names of coop.config.json in French (accepted there beside the English ones). */
+const FRENCH_LEVEL: Record<string, string> = { error: 'erreur', warning: 'avertissement', info: 'info', off: 'désactivé' };
+
+/** The rule catalogue as one Markdown table (levels in the chosen language). */
 export function rulesAsMarkdown(locale: LocaleSetting): string {
     const fr = locale.current === 'fr';
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -26,7 +29,7 @@ export function rulesAsMarkdown(locale: LocaleSetting): string {
         ? '| code | niveau | catégorie | fondement | titre |\n|---|---|---|---|---|'
         : '| code | level | category | legal basis | title |\n|---|---|---|---|---|';
     const rows = [...diagnosticRegistry.values()].map(definition =>
-        `| [\`${definition.code}\`](${documentationUrl(definition.code)}) | ${definition.severity} | ${definition.category} | ${cell(definition.legalBasis ?? '—')} | ${cell(locale.pick(definition.title))} |`);
+        `| [\`${definition.code}\`](${documentationUrl(definition.code)}) | ${fr ? FRENCH_LEVEL[definition.severity] : definition.severity} | ${definition.category} | ${cell(definition.legalBasis ?? '—')} | ${cell(locale.pick(definition.title))} |`);
     return [header, ...rows].join('\n') + '\n';
 }
 

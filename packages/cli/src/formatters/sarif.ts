@@ -1,4 +1,5 @@
 import { diagnosticRegistry, documentationUrl, type LocaleSetting } from 'coop-language';
+import { fingerprint } from '../fingerprint.js';
 import type { ReportDiagnostic, ValidationReport } from '../report.js';
 
 declare const COOP_VERSION: string | undefined;
@@ -44,7 +45,8 @@ export function formatSarif(report: ValidationReport, locale: LocaleSetting): st
                 }
             }
         }],
-        partialFingerprints: { 'coop/v1': `${diagnostic.code}:${path}:${diagnostic.range.start.line + 1}` },
+        // Stable when lines move (rule + element path + normalised message; see fingerprint.ts).
+        partialFingerprints: { 'coop/v2': diagnostic.fingerprint ?? fingerprint(diagnostic.code, path, '', diagnostic.message) },
         ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', justification }] } : {})
     });
     const sarif = {

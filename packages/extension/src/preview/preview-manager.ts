@@ -58,12 +58,17 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
                 }
             }),
             vscode.workspace.onDidDeleteFiles(event => event.files.forEach(uri => this.get(uri)?.dispose())),
-            // The server restarted (e.g. `coop.language` changed): the pages are in the new language.
+            // The server restarted (after a crash): the pages are asked again.
             this.client.onDidChangeState(event => {
-                if (event.newState === State.Running) this.previews.forEach(preview => void preview.refresh());
+                if (event.newState === State.Running) this.refreshAll();
             })
         );
         return this;
+    }
+
+    /** Asks every preview again (the server's settings changed: `coop.language`, rule levels). */
+    refreshAll(): void {
+        this.previews.forEach(preview => void preview.refresh());
     }
 
     /** The preview of a document, if it has one. */

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createNonce, messagePage } from './message-page.js';
-import { describeRequestError, isMethodNotFound, isPreviewResult, isTransient, PREVIEW_REQUEST, whenRunning, type PreviewParams } from './requests.js';
+import { describeRequestError, isMethodNotFound, isPreviewResult, isTransient, PREVIEW_REQUEST, PreviewRequest, sendCoopRequest, whenRunning, type PreviewParams } from './requests.js';
 
 /** What the serializer stores for a panel (the webview script's `vscode.setState`). */
 export interface PreviewState {
@@ -239,7 +239,7 @@ export class ProtocolPreview implements vscode.Disposable {
         };
         let result: unknown;
         try {
-            result = await this.host.client.sendRequest(PREVIEW_REQUEST, params);
+            result = await sendCoopRequest(this.host.client, PreviewRequest, params);
         } catch (error) {
             if (stale()) return;
             this.host.log(`${PREVIEW_REQUEST} ${params.uri}: ${errorText(error)}`);

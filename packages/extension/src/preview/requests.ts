@@ -3,48 +3,22 @@
 // src/render/); the extension only shows or writes what it gets.
 import * as vscode from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, State, type LanguageClient } from 'vscode-languageclient/node';
+import { ExportRequest, PreviewRequest, type CoopRequest } from 'coop-language/protocol';
 
-/** `coop/preview`: the submission document of a protocol as one complete HTML page. */
-export const PREVIEW_REQUEST = 'coop/preview';
+// The requests and their payloads are defined once, in the language package's protocol module
+// (no Langium in it: importing it adds a few hundred bytes to the extension bundle).
+export {
+    ConformityRequest, ExportRequest, isConformityResult, isExportResult, isPreviewResult, PreviewRequest, SettingsAppliedNotification,
+    type ConformityResult, type CoopInitializationOptions, type DocumentParams, type ExportFormat, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult
+} from 'coop-language/protocol';
 
-export interface PreviewParams {
-    uri: string;
-    /** Nonce of the page's `<script>` (and `<style>`) elements, for its Content-Security-Policy. */
-    nonce: string;
-    /** `webview.cspSource`, allowed for images and styles by the page's policy. */
-    cspSource: string;
-    /** Webview URI of media/preview.js, loaded by `<script nonce="…" src="…">`. */
-    scriptUri: string;
-}
+/** `coop/preview`, `coop/export`: method names (the request objects carry their types). */
+export const PREVIEW_REQUEST = PreviewRequest.method;
+export const EXPORT_REQUEST = ExportRequest.method;
 
-export interface PreviewResult {
-    html: string;
-    /** Title of the protocol (plain text), for the panel's tab. */
-    title: string;
-}
-
-/** `coop/export`: the submission document as a file. */
-export const EXPORT_REQUEST = 'coop/export';
-
-export type ExportFormat = 'html' | 'pdf' | 'docx';
-
-export interface ExportParams {
-    uri: string;
-    format: ExportFormat;
-}
-
-export interface ExportResult {
-    /** The file's bytes, base64. */
-    data: string;
-}
-
-export function isPreviewResult(value: unknown): value is PreviewResult {
-    const result = value as Partial<PreviewResult> | null | undefined;
-    return typeof result?.html === 'string' && typeof result.title === 'string';
-}
-
-export function isExportResult(value: unknown): value is ExportResult {
-    return typeof (value as Partial<ExportResult> | null | undefined)?.data === 'string';
+/** Sends a coop request, typed by the protocol module. The answer is still checked by the caller (is…Result). */
+export function sendCoopRequest<P, R>(client: LanguageClient, request: CoopRequest<P, R>, params: P): Promise<R | unknown> {
+    return client.sendRequest<unknown>(request.method, params);
 }
 
 /** The error is the server saying it does not know the request (an older server). */
@@ -53,8 +27,8 @@ export function isMethodNotFound(error: unknown): boolean {
 }
 
 /**
- * The request failed because the server stopped or restarted meanwhile (a change of
- * `coop.language` restarts it), or gave up on it for a newer change: worth asking again.
+ * The request failed because the server stopped or restarted meanwhile (after a crash), or gave
+ * up on it for a newer change: worth asking again.
  */
 export function isTransient(error: unknown, client: LanguageClient): boolean {
     if (error instanceof ResponseError && [
@@ -79,8 +53,8 @@ export function describeRequestError(error: unknown, method: string): string {
 }
 
 /**
- * Waits until the client runs (activation may still be starting it, or a change of
- * `coop.language` restarting it). Resolves with false if it does not within `timeout` ms.
+ * Waits until the client runs (activation may still be starting it, or the client restarting a
+ * server that stopped). Resolves with false if it does not within `timeout` ms.
  */
 export function whenRunning(client: LanguageClient, timeout = 20_000): Promise<boolean> {
     if (client.isRunning()) return Promise.resolve(true);

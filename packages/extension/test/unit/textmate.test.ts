@@ -34,6 +34,24 @@ describe('TextMate grammar', () => {
         expect(keywords(fixed, 'formation f-ide pour ide')).toEqual(['formation', 'pour']);
     });
 
+    it('colours every keyword with or without its accents and in any case (the grammar lists one spelling)', () => {
+        expect(generated.patterns.find(pattern => pattern.name?.startsWith('keyword.'))?.match).not.toMatch(/\bdelegant\b/);
+        expect(keywords(fixed, 'delegant mg : medecin')).toEqual(['delegant']);
+        expect(keywords(fixed, 'DÉLÉGUÉ ide : infirmier')).toEqual(['DÉLÉGUÉ']);
+        expect(keywords(fixed, 'Delegue ide : infirmier')).toEqual(['Delegue']);
+        expect(keywords(fixed, 'etape accueil { realiser acte-bu }')).toEqual(['etape', 'realiser']);
+        expect(keywords(fixed, 'inclusion adulte : age de 16 a 65 ans')).toEqual(['inclusion', 'age', 'de', 'ans']);
+        expect(keywords(fixed, 'systeme d’information {')).toEqual(['systeme', 'd’information']);
+        expect(keywords(fixed, "système d'information {")).toEqual(['système', "d'information"]);
+        expect(keywords(fixed, 'cadre etablissement, centre-de-sante')).toEqual(['cadre', 'etablissement', 'centre-de-sante']);
+        expect(keywords(fixed, 'tracabilite "x" traçabilité "y"')).toEqual(['tracabilite', 'traçabilité']);
+    });
+
+    it('does not colour a word that only looks like a keyword without its accents', () => {
+        expect(keywords(fixed, 'acte delegants "x"')).toEqual(['acte']);
+        expect(keywords(fixed, 'acte deleguee-bis "x"')).toEqual(['acte']);
+    });
+
     it('is idempotent and keeps the other rules', () => {
         expect(fixKeywordBoundaries(fixed)).toEqual(fixed);
         expect(fixed.patterns.length).toBe(generated.patterns.length);

@@ -2,7 +2,9 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { diagnosticRegistry, isConfigurable } from '../diagnostics/registry.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
 import { nearest } from '../model/text.js';
-import { RULE_LEVELS, type RuleLevel } from './rule-settings.js';
+import { FRENCH_RULE_LEVELS, RULE_LEVELS, toRuleLevel, type RuleLevel } from './rule-settings.js';
+
+const FRENCH_LEVEL_NAME: Record<string, string> = { error: 'erreur', warning: 'avertissement', info: 'info', off: 'désactivé' };
 
 /** Name of the configuration file at the root of a workspace. */
 export const CONFIG_FILE_NAME = 'coop.config.json';
@@ -22,10 +24,13 @@ const messages = {
     syntax: { fr: 'JSON invalide : {detail}', en: 'invalid JSON: {detail}' },
     notObject: { fr: 'le fichier doit contenir un objet JSON { "rules": { … } }', en: 'the file must hold a JSON object { "rules": { … } }' },
     unknownKey: { fr: 'clé inconnue « {key} » (clés admises : "$schema", "rules")', en: 'unknown key "{key}" (allowed keys: "$schema", "rules")' },
-    rulesNotObject: { fr: '« rules » doit être un objet { "code-de-règle": "error" | "warning" | "info" | "off" }', en: '"rules" must be an object { "rule-code": "error" | "warning" | "info" | "off" }' },
+    rulesNotObject: { fr: '« rules » doit être un objet { "code-de-règle": "erreur" | "avertissement" | "info" | "désactivé" }', en: '"rules" must be an object { "rule-code": "error" | "warning" | "info" | "off" }' },
     unknownRule: { fr: 'règle inconnue « {code} »{suggestion} ; « coop rules » liste les règles', en: 'unknown rule "{code}"{suggestion}; "coop rules" lists the rules' },
     notConfigurable: { fr: '« {code} » est un diagnostic du langage : il ne se configure pas', en: '"{code}" is a language diagnostic: it cannot be configured' },
-    badLevel: { fr: 'niveau invalide pour « {code} » : attendu "error", "warning", "info" ou "off"', en: 'invalid level for "{code}": expected "error", "warning", "info" or "off"' }
+    badLevel: {
+        fr: 'niveau invalide pour « {code} » : attendu "erreur", "avertissement", "info" ou "désactivé" (ou "error", "warning", "off")',
+        en: 'invalid level for "{code}": expected "error", "warning", "info" or "off" (or "erreur", "avertissement", "désactivé")'
+    }
 };
 
 /**
@@ -62,9 +67,9 @@ export function parseConfig(text: string, locale: LocaleSetting): CoopConfig {
             fail(format(locale.pick(messages.unknownRule), { code, suggestion }), keyNode.offset);
         }
         if (!isConfigurable(code)) fail(format(locale.pick(messages.notConfigurable), { code }), keyNode.offset);
-        const level = valueNode ? getNodeValue(valueNode) : undefined;
-        if (!RULE_LEVELS.includes(level)) fail(format(locale.pick(messages.badLevel), { code }), valueNode?.offset ?? keyNode.offset);
-        rules[code] = level as RuleLevel;
+        const level = toRuleLevel(valueNode ? getNodeValue(valueNode) : undefined);
+        if (!level) return fail(format(locale.pick(messages.badLevel), { code }), valueNode?.offset ?? keyNode.offset);
+        rules[code] = level;
     }
     return { rules };
 }
@@ -76,7 +81,7 @@ export function configSchema(): object {
         $schema: 'http://json-schema.org/draft-07/schema#',
         $id: 'https://coop.local/schema/coop.config.schema.json',
         title: 'coop.config.json',
-        description: 'Configuration des règles de coop : niveau de chaque règle (error, warning, info, off).',
+        description: 'Configuration des règles de coop : niveau de chaque règle (erreur, avertissement, info, désactivé ; ou error, warning, info, off).',
         type: 'object',
         additionalProperties: false,
         properties: {
@@ -86,8 +91,8 @@ export function configSchema(): object {
                 description: 'Code de règle → niveau. Les règles absentes gardent leur niveau par défaut.',
                 additionalProperties: false,
                 properties: Object.fromEntries(configurable.map(definition => [definition.code, {
-                    description: `${definition.title.fr}${definition.legalBasis ? ` (${definition.legalBasis})` : ''}. Par défaut : ${definition.severity}.`,
-                    enum: [...RULE_LEVELS]
+                    description: `${definition.title.fr}${definition.legalBasis ? ` (${definition.legalBasis})` : ''}. Par défaut : ${FRENCH_LEVEL_NAME[definition.severity]}.`,
+                    enum: [...new Set([...Object.keys(FRENCH_RULE_LEVELS), ...RULE_LEVELS])]
                 }]))
             }
         }

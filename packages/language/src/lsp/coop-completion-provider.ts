@@ -1,5 +1,5 @@
-import { GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { type GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, DefaultFuzzyMatcher, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { isArticle, isProfession } from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
@@ -12,12 +12,16 @@ import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
  * Completion: Langium's keywords and cross-references (acts, steps, délégués, professions and
  * derogable articles of the catalogue), plus
  * - a snippet per section wherever a protocol element may start, and a whole protocol in an empty file;
- * - accent-free typing: « deleg » finds « délégant » (filter text), and unaccented keyword
- *   spellings are not offered twice;
- * - no keyword offered where a name is being declared (they are only allowed, not suggested).
+ * - one entry per keyword, with its accented spelling (the grammar writes each keyword once; the lexer
+ *   accepts it with or without accents, in any case) and an accent-free filter text: « deleg » finds
+ *   « délégant »;
+ * - no keyword offered where a name is being declared: keywords are accepted as names by the lexer
+ *   (token categories, see CoopTokenBuilder), the grammar expects an ID there and offers none.
  */
 export class CoopCompletionProvider extends DefaultCompletionProvider {
     private readonly locale: LocaleSetting;
+    /** Langium filters items against what is typed: without accents and case, as the lexer reads keywords. */
+    protected override readonly fuzzyMatcher = new AccentInsensitiveFuzzyMatcher();
 
     constructor(services: CoopLspServices) {
         super(services);
@@ -55,13 +59,8 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        // Keywords allowed as names are not proposed where a name is expected.
-        const rule = findRule(keyword);
-        if (rule?.name === 'Nom') return false;
         // The catalogue is the tool's own.
         if (keyword.value === 'catalogue') return false;
-        // « delegant » is accepted, but « délégant » is what we offer.
-        if (isUnaccentedVariant(keyword)) return false;
         return super.filterKeyword(context, keyword);
     }
 
@@ -97,15 +96,9 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
     }
 }
 
-function findRule(keyword: GrammarAST.Keyword): GrammarAST.ParserRule | undefined {
-    let node: GrammarAST.AbstractElement | GrammarAST.AbstractRule | undefined = keyword;
-    while (node && !GrammarAST.isParserRule(node)) node = (node as { $container?: GrammarAST.AbstractElement }).$container;
-    return node as GrammarAST.ParserRule | undefined;
-}
-
-/** A keyword written without accents whose accented spelling is its sibling alternative. */
-function isUnaccentedVariant(keyword: GrammarAST.Keyword): boolean {
-    const container: unknown = keyword.$container;
-    if (!GrammarAST.isAlternatives(container)) return false;
-    return container.elements.some(element => GrammarAST.isKeyword(element) && element !== keyword && element.value !== keyword.value && fold(element.value) === keyword.value);
+/** « deleg », « DÉLÉG » match « délégant »: both sides are compared without accents, in lower case. */
+export class AccentInsensitiveFuzzyMatcher extends DefaultFuzzyMatcher {
+    override match(query: string, text: string): boolean {
+        return super.match(fold(query), fold(text));
+    }
 }

@@ -1,56 +1,32 @@
+// What the language server adds to Langium's, registered on the connection: the settings
+// (settings-service.ts), the custom requests (coop-requests.ts, typed by protocol/coop-protocol.ts)
+// and the watch of coop.config.json. Everything here only wires; the logic lives in those modules.
 import { DocumentState, URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, ConfigError, parseConfig, type CoopConfig } from '../config/config-file.js';
-import type { RuleLevel } from '../config/rule-settings.js';
-import { isProtocole } from '../generated/ast.js';
-import { toLocale } from '../i18n/locale.js';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME } from '../config/config-file.js';
+import {
+    ConformityRequest, CoopErrorCodes, ExportRequest, isDocumentParams, isExportParams, isPreviewParams, PreviewRequest,
+    SettingsAppliedNotification, type CoopRequest
+} from '../protocol/coop-protocol.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
-import { buildDocumentModel, renderDocx, renderHtml, renderPdf } from '../render/index.js';
-import { computeConformity, conformityLabel } from '../rules/conformity.js';
+import { conformityOf, CoopRequestFailure, exportOf, previewOf } from './coop-requests.js';
+import { guardConnection } from './guarded-connection.js';
+import { guardParser } from './parse-guard.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
-
-/** Parameters of the custom request `coop/conformity`. */
-export interface DocumentRequestParams {
-    uri: string;
-}
-
-/** `coop/preview`: the submission document as HTML, for a webview with its own CSP nonce and script. */
-export interface PreviewParams extends DocumentRequestParams {
-    nonce?: string;
-    cspSource?: string;
-    scriptUri?: string;
-}
-
-/** `coop/export`: the submission document as a file, base64-encoded. */
-export interface ExportParams extends DocumentRequestParams {
-    format: 'html' | 'pdf' | 'docx';
-}
-
-export interface ConformityResult {
-    met: number;
-    total: number;
-    suppressed: number;
-    label: string;
-    items: Array<{ id: string; legalBasis: string; title: string; status: 'met' | 'missing' | 'suppressed'; line?: number }>;
-}
+import { CoopSettingsService } from './settings-service.js';
 
 /**
- * What the language server adds to Langium's: the message language (client locale, or the
- * `coop.language` setting), the rule levels of the workspace (`coop.config.json`, then the
- * `coop.rules` setting), and the custom requests of the extension.
+ * Called when the services are created, before Langium registers its handlers on the connection
+ * (`startLanguageServer`): the connection is guarded first (guarded-connection.ts).
  */
 export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices, connection: Connection): void {
-    let clientLocale: string | undefined;
-    let languageSetting = 'auto';
-    let fileRules: Record<string, RuleLevel> = {};
-    let settingRules: Record<string, RuleLevel> = {};
+    guardConnection(connection, shared);
+    guardParser(Coop, text => connection.console.error(text));
+    const settings = new CoopSettingsService({ Locale: Coop.i18n.Locale, RuleSettings: Coop.validation.RuleSettings });
     let configUri: URI | undefined;
+    const logWarnings = () => settings.takeWarnings().forEach(warning => connection.console.warn(warning));
 
-    const applySettings = () => {
-        Coop.i18n.Locale.current = toLocale(languageSetting === 'auto' ? clientLocale : languageSetting);
-        Coop.validation.RuleSettings.set({ ...fileRules, ...settingRules });
-    };
     /** Validates every document again (new rule levels or language), without re-reading them. */
     const revalidateAll = () => shared.workspace.WorkspaceLock.write(async token => {
         const builder = shared.workspace.DocumentBuilder;
@@ -60,107 +36,114 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
         }
         await builder.build(documents, { validation: true }, token);
     });
+    /** After a change of the settings: every document validated again, then the client told. */
+    const applyAndTell = (what: string) => revalidateAll()
+        .then(() => connection.sendNotification(SettingsAppliedNotification.method, { locale: settings.effective.locale }))
+        .catch(error => logError(what, error));
 
     shared.lsp.LanguageServer.onInitialize(params => {
-        // The VS Code extension passes its UI language and the `coop.*` settings; other clients send `locale`.
-        const options = params.initializationOptions as { locale?: string; language?: string; rules?: Record<string, RuleLevel> } | undefined;
-        clientLocale = options?.locale ?? params.locale;
-        languageSetting = options?.language ?? languageSetting;
-        settingRules = options?.rules ?? settingRules;
+        settings.initialize(params.initializationOptions, params.locale);
+        logWarnings();
         const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-        if (folder) configUri = UriUtils.joinPath(URI.parse(folder), CONFIG_FILE_NAME);
-        applySettings();
+        if (typeof folder === 'string') {
+            try {
+                configUri = UriUtils.joinPath(URI.parse(folder), CONFIG_FILE_NAME);
+            } catch {
+                connection.console.warn(`Dossier de travail illisible (${folder}) : coop.config.json ne sera pas lu.`);
+            }
+        }
     });
 
     /** Reads coop.config.json; a problem is reported as a diagnostic on the file itself. */
-    const loadConfigFile = async () => {
-        if (!configUri) return;
+    const loadConfigFile = async (): Promise<boolean> => {
+        if (!configUri) return false;
         let text: string | undefined;
         try {
             text = await shared.workspace.FileSystemProvider.readFile(configUri);
         } catch {
             text = undefined;
         }
-        const diagnostics: Diagnostic[] = [];
-        let config: CoopConfig = { rules: {} };
-        if (text !== undefined) {
-            try {
-                config = parseConfig(text, Coop.i18n.Locale);
-            } catch (error) {
-                if (!(error instanceof ConfigError)) throw error;
-                const position = { line: error.line - 1, character: error.column - 1 };
-                diagnostics.push({ range: { start: position, end: position }, severity: 1, source: 'coop', message: error.message });
-            }
-        }
-        fileRules = config.rules;
-        applySettings();
+        const { diagnostics, changed } = settings.setConfigText(text);
         void connection.sendDiagnostics({ uri: configUri.toString(), diagnostics });
+        return changed;
     };
 
     shared.lsp.LanguageServer.onInitialized(() => {
         // After the workspace (and the built-in catalogue) is loaded, so that no document is built without it.
         void shared.workspace.WorkspaceManager.ready.then(async () => {
-            await loadConfigFile();
-            if (Object.keys(fileRules).length > 0) await revalidateAll();
-        });
+            if (await loadConfigFile()) await revalidateAll();
+        }).catch(error => logError('coop.config.json', error));
     });
 
+    // The one path for a change of `coop.language` or `coop.rules`: applied live, every document
+    // validated again, then the client is told (it refreshes the status bar and the previews).
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section !== 'coop') return;
-        const configuration = update.configuration as { language?: string; rules?: Record<string, RuleLevel> } | undefined;
-        languageSetting = configuration?.language ?? 'auto';
-        settingRules = configuration?.rules ?? {};
-        applySettings();
-        void revalidateAll();
+        const changed = settings.update(update.configuration);
+        logWarnings();
+        if (!changed) return;
+        void applyAndTell('coop.*');
     });
 
     connection.onDidChangeWatchedFiles(params => {
-        const configChanged = configUri && params.changes.some(change => change.uri === configUri!.toString());
-        if (configChanged) void loadConfigFile().then(revalidateAll);
-        shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.(params);
+        const changes = Array.isArray(params?.changes) ? params.changes : [];
+        const configChanged = configUri && changes.some(change => change?.uri === configUri!.toString());
+        if (configChanged) {
+            void loadConfigFile().then(() => applyAndTell('coop.config.json'), error => logError('coop.config.json', error));
+        }
+        shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes: changes.filter(change => typeof change?.uri === 'string') });
     });
 
-    connection.onRequest('coop/conformity', async (params: DocumentRequestParams): Promise<ConformityResult | null> => {
+    onCoopRequest(ConformityRequest, isDocumentParams, async params => {
         const document = await validatedDocument(shared, params.uri);
-        if (!document || !isProtocole(document.parseResult.value)) return null;
-        const conformity = computeConformity(document.diagnostics ?? [], Coop.validation.SuppressedDiagnostics.get(document), document.parseResult.value);
-        return {
-            met: conformity.met,
-            total: conformity.total,
-            suppressed: conformity.suppressed,
-            label: conformityLabel(conformity, Coop.i18n.Locale.current),
-            items: conformity.items.map(item => ({
-                id: item.requirement.id,
-                legalBasis: item.requirement.legalBasis,
-                title: Coop.i18n.Locale.pick(item.requirement.title),
-                status: item.status,
-                line: item.diagnostics[0]?.range.start.line ?? item.suppressed[0]?.suppressionRange.start.line
-            }))
-        };
+        return document ? conformityOf(document, Coop) : null;
+    });
+    onCoopRequest(PreviewRequest, isPreviewParams, async params => {
+        const document = await validatedDocument(shared, params.uri);
+        return document ? previewOf(document, Coop, params) : null;
+    });
+    onCoopRequest(ExportRequest, isExportParams, async params => {
+        const document = await validatedDocument(shared, params.uri);
+        return document ? exportOf(document, Coop, params.format) : null;
     });
 
-    connection.onRequest('coop/preview', async (params: PreviewParams): Promise<{ html: string; title: string } | null> => {
-        const model = await documentModel(params.uri);
-        if (!model) return null;
-        const html = renderHtml(model, { nonce: params.nonce, cspSource: params.cspSource, scriptUri: params.scriptUri });
-        return { html, title: model.title };
-    });
-
-    connection.onRequest('coop/export', async (params: ExportParams): Promise<{ data: string } | null> => {
-        const model = await documentModel(params.uri);
-        if (!model) return null;
-        const bytes = params.format === 'pdf' ? await renderPdf(model)
-            : params.format === 'docx' ? await renderDocx(model)
-                : Buffer.from(renderHtml(model), 'utf8');
-        return { data: Buffer.from(bytes).toString('base64') };
-    });
-
-    /** The submission model of a validated protocol, or null for a library or an unknown document. */
-    async function documentModel(uri: string) {
-        const document = await validatedDocument(shared, uri);
-        if (!document || !isProtocole(document.parseResult.value)) return null;
-        return buildDocumentModel(document, Coop);
+    /**
+     * Registers a custom request: parameters that are not what the protocol says are answered with
+     * InvalidParams; a failure is answered with a sentence for the user (never an internal error).
+     */
+    function onCoopRequest<P, R>(request: CoopRequest<P, R>, valid: (params: unknown) => params is P, handler: (params: P) => Promise<R>): void {
+        connection.onRequest(request.method, async (params: unknown) => {
+            if (!valid(params)) {
+                return new ResponseError(ErrorCodes.InvalidParams, Coop.i18n.Locale.pick({
+                    fr: `Paramètres invalides pour ${request.method} : ${describe(params)}.`,
+                    en: `Invalid parameters for ${request.method}: ${describe(params)}.`
+                }));
+            }
+            try {
+                return await handler(params);
+            } catch (error) {
+                if (error instanceof ResponseError) throw error;
+                if (error instanceof CoopRequestFailure) {
+                    connection.console.error(`${request.method} : ${error.message}\n${error.detail ?? ''}`);
+                    return new ResponseError(CoopErrorCodes.RenderFailed, error.message);
+                }
+                logError(request.method, error);
+                return new ResponseError(CoopErrorCodes.RenderFailed, Coop.i18n.Locale.pick({
+                    fr: `Le serveur coop n'a pas pu répondre à ${request.method} (${error instanceof Error ? error.message : String(error)}). Signalez ce problème.`,
+                    en: `The coop server could not answer ${request.method} (${error instanceof Error ? error.message : String(error)}). Please report this problem.`
+                }));
+            }
+        });
     }
+
+    function logError(what: string, error: unknown): void {
+        connection.console.error(`Erreur interne (${what}) : ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+}
+
+function describe(params: unknown): string {
+    const text = JSON.stringify(params) ?? String(params);
+    return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
 /**

@@ -17,6 +17,11 @@ export interface NodeKind {
     readonly type: keyof CoopAstType;
     /** Title of the section, or name of the kind in the outline. */
     readonly label: Localized;
+    /**
+     * Heading of the section in the submission document when it differs from `label`: a repeatable
+     * element gathers all its occurrences under a plural heading (« Actes et activités délégués »).
+     */
+    readonly heading?: Localized;
     /** A protocol element: the keyword that starts it, and whether a protocol has at most one. */
     readonly section?: { readonly keyword: string; readonly single: boolean };
     /** The essential requirement a section serves: a language error inside it leaves it unproven. */
@@ -112,6 +117,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Delegant',
         label: { fr: 'Délégant', en: 'Delegating professional' },
+        heading: { fr: 'Professionnels délégants', en: 'Delegating professionals' },
         section: { keyword: 'délégant', single: false },
         requirement: 'qualification',
         name: { namespace: 'intervenant', label: { fr: 'Le délégant', en: 'Delegating professional' } },
@@ -122,6 +128,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Delegue',
         label: { fr: 'Délégué', en: 'Delegate' },
+        heading: { fr: 'Professionnels délégués', en: 'Delegates' },
         section: { keyword: 'délégué', single: false },
         requirement: 'qualification',
         name: { namespace: 'intervenant', label: { fr: 'Le délégué', en: 'Delegate' } },
@@ -139,6 +146,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Acte',
         label: { fr: 'Acte délégué', en: 'Delegated act' },
+        heading: { fr: 'Actes et activités délégués', en: 'Delegated acts and activities' },
         section: { keyword: 'acte', single: false },
         requirement: 'actes',
         name: { namespace: 'acte', label: { fr: 'L\'acte', en: 'Act' } },
@@ -149,6 +157,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Lieu',
         label: { fr: 'Lieu de mise en œuvre', en: 'Place of implementation' },
+        heading: { fr: 'Lieu de mise en œuvre et équipement', en: 'Place of implementation and equipment' },
         section: { keyword: 'lieu', single: false },
         requirement: 'organisation',
         skeleton: 'lieu "${1:Lieu de mise en œuvre, espace de confidentialité}"'
@@ -172,6 +181,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Parcours',
         label: { fr: 'Processus de prise en charge (arbre de décision)', en: 'Care process (decision tree)' },
+        heading: { fr: 'Processus de prise en charge (arbres de décision)', en: 'Care process (decision trees)' },
         section: { keyword: 'parcours', single: false },
         requirement: 'arbres',
         skeleton: 'parcours ${1:principal} "${2:Prise en charge}" {\n\tétape ${3:accueil} "${4:Accueil et vérification des critères}" {\n\t\tpar ${5:ide}\n\t\tsi "${6:Un critère d\'exclusion est présent}" : orienter vers ${7:mg} sous ${8:24} h\n\t\tsinon : fin\n\t}\n}'
@@ -228,6 +238,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Indicateur',
         label: { fr: 'Indicateur de suivi', en: 'Monitoring indicator' },
+        heading: { fr: 'Indicateurs de suivi', en: 'Monitoring indicators' },
         section: { keyword: 'indicateur', single: false },
         requirement: 'indicateurs',
         name: { namespace: 'indicateur', label: { fr: 'L\'indicateur', en: 'Indicator' } },
@@ -251,12 +262,14 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'DureeProtocole',
         label: { fr: 'Durée', en: 'Duration' },
+        heading: { fr: 'Durée du protocole', en: 'Duration of the protocol' },
         section: { keyword: 'durée', single: true },
         skeleton: 'durée ${1:indéterminée}'
     },
     {
         type: 'Annexe',
         label: { fr: 'Annexe', en: 'Annex' },
+        heading: { fr: 'Annexes', en: 'Annexes' },
         section: { keyword: 'annexe', single: false },
         skeleton: 'annexe "${1:Titre}" fichier "${2:annexes/document.pdf}"'
     },

@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { GrammarUtils, type AstNode } from 'langium';
 import {
     isAllerA, isIndicateur, isRealiser, isReference,
     type Acte, type Action, type Delegant, type Delegue, type ElementProtocole, type Etape, type Formation,
@@ -111,4 +111,13 @@ export function protocolModel(protocole: Protocole): ProtocolModel {
         cache.set(protocole, model);
     }
     return model;
+}
+
+/**
+ * Whether an act says « dérogatoire », with or without its article: `nonDerogatoire` is false both
+ * for « dérogatoire » and for an act that says nothing, and only the keyword tells them apart. The
+ * lexer folds accents, so the grammar's one spelling matches « derogatoire » too.
+ */
+export function writesDerogatoire(acte: AstNode): boolean {
+    return GrammarUtils.findNodeForKeyword(acte.$cstNode, 'dérogatoire') !== undefined;
 }

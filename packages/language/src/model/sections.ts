@@ -8,6 +8,8 @@ export interface SectionKind {
     /** Keyword that starts it in the language. */
     readonly keyword: string;
     readonly label: Localized;
+    /** Heading in the submission document (plural for repeatable elements). */
+    readonly heading: Localized;
     /** At most one per protocol. */
     readonly single: boolean;
 }
@@ -18,7 +20,7 @@ export interface SectionKind {
  */
 export const SECTION_KINDS: readonly SectionKind[] = NODE_KINDS
     .filter((kind): kind is NodeKind & { section: NonNullable<NodeKind['section']> } => kind.section !== undefined)
-    .map(kind => ({ type: kind.type as ElementProtocole['$type'], keyword: kind.section.keyword, label: kind.label, single: kind.section.single }));
+    .map(kind => ({ type: kind.type as ElementProtocole['$type'], keyword: kind.section.keyword, label: kind.label, heading: kind.heading ?? kind.label, single: kind.section.single }));
 
 const byType = new Map(SECTION_KINDS.map((kind, index) => [kind.type, { kind, index }]));
 

@@ -1,4 +1,4 @@
-import { GrammarAST, LangiumParserErrorMessageProvider, type LangiumCoreServices } from 'langium';
+import { LangiumParserErrorMessageProvider, type LangiumCoreServices } from 'langium';
 import { frameworkMessages } from '../i18n/framework-messages.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
 import type { CoopAddedServices } from '../coop-module.js';
@@ -47,10 +47,8 @@ function firstTokens(paths: TokenType[][]): TokenType[] {
     return result;
 }
 
-function listExpected(types: TokenType[], locale: LocaleSetting, nameKeywords: Set<string>): string {
-    // Where a name is expected, the keywords that may also serve as names are noise: « un identifiant » says it.
-    const shown = types.some(type => type.name === 'ID') ? types.filter(type => !nameKeywords.has(type.name)) : types;
-    const described = shown.map(type => describeTokenType(type, locale));
+function listExpected(types: TokenType[], locale: LocaleSetting): string {
+    const described = types.map(type => describeTokenType(type, locale));
     const list = described.slice(0, 12).join(', ');
     return described.length > 12 ? `${list}, …` : list;
 }
@@ -58,15 +56,10 @@ function listExpected(types: TokenType[], locale: LocaleSetting, nameKeywords: S
 /** Parser errors in the author's language (French by default). */
 export class CoopParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
     private readonly locale: LocaleSetting;
-    private readonly nameKeywords: Set<string>;
 
     constructor(services: LangiumCoreServices & CoopAddedServices) {
         super();
         this.locale = services.i18n.Locale;
-        const nom = services.Grammar.rules.find(rule => rule.name === 'Nom');
-        this.nameKeywords = new Set(nom && GrammarAST.isParserRule(nom) && GrammarAST.isAlternatives(nom.definition)
-            ? nom.definition.elements.filter(GrammarAST.isKeyword).map(keyword => keyword.value)
-            : []);
     }
 
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
@@ -83,7 +76,7 @@ export class CoopParserErrorMessageProvider extends LangiumParserErrorMessagePro
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = firstTokens(options.expectedPathsPerAlt.flat());
         return format(this.locale.pick(frameworkMessages.expectedOneOf), {
-            expected: listExpected(expected, this.locale, this.nameKeywords),
+            expected: listExpected(expected, this.locale),
             actual: describeToken(options.actual[0], this.locale)
         });
     }
@@ -91,7 +84,7 @@ export class CoopParserErrorMessageProvider extends LangiumParserErrorMessagePro
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = firstTokens(options.expectedIterationPaths);
         return format(this.locale.pick(frameworkMessages.expectedOneOf), {
-            expected: listExpected(expected, this.locale, this.nameKeywords),
+            expected: listExpected(expected, this.locale),
             actual: describeToken(options.actual[0], this.locale)
         });
     }

@@ -1,17 +1,15 @@
-import { DefaultValueConverter, GrammarAST, ValueConverter, type CstNode, type ValueType } from 'langium';
-import { fold } from '../model/text.js';
+import { CstUtils, DefaultValueConverter, ValueConverter, isLeafCstNode, type CstNode, type GrammarAST, type ValueType } from 'langium';
 
 /**
  * Converts token text to AST values:
  * - `Texte`: a "…" string (escapes resolved) or a """…""" block (common indentation removed,
  *   first and last empty lines dropped, every other character kept);
  * - `NOMBRE`: accepts the French decimal comma (« 2,5 h »);
- * - keyword-only datatype rules (cadre, statut, unités…): the canonical spelling, so that
- *   « etablissement » and « Établissement » both give « établissement ».
+ * - a datatype rule written as one keyword (cadre, statut, unités…): the keyword as the grammar
+ *   spells it, read from the token type (the lexer folds case and accents, see CoopTokenBuilder),
+ *   so that « etablissement » and « Établissement » both give « établissement ».
  */
 export class CoopValueConverter extends DefaultValueConverter {
-    private readonly canonicalKeywords = new Map<GrammarAST.AbstractRule, Map<string, string>>();
-
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
             case 'Texte':
@@ -21,32 +19,24 @@ export class CoopValueConverter extends DefaultValueConverter {
             case 'DECIMAL':
                 return Number(input.replace(',', '.'));
         }
-        const canonical = this.keywordsOf(rule);
-        if (canonical.size > 0) {
-            return canonical.get(fold(input)) ?? input;
-        }
+        const keyword = singleKeyword(cstNode);
+        if (keyword !== undefined) return keyword;
         return super.runConverter(rule, input, cstNode);
     }
+}
 
-    /** For a datatype rule made only of keywords: folded spelling → first (canonical) spelling. */
-    private keywordsOf(rule: GrammarAST.AbstractRule): Map<string, string> {
-        let map = this.canonicalKeywords.get(rule);
-        if (!map) {
-            map = new Map();
-            if (GrammarAST.isParserRule(rule) && rule.dataType && rule.name !== 'Nom') {
-                const definition = rule.definition;
-                const alternatives = GrammarAST.isAlternatives(definition) ? definition.elements : [definition];
-                if (alternatives.every(GrammarAST.isKeyword)) {
-                    for (const keyword of alternatives as GrammarAST.Keyword[]) {
-                        const key = fold(keyword.value);
-                        if (!map.has(key)) map.set(key, keyword.value);
-                    }
-                }
-            }
-            this.canonicalKeywords.set(rule, map);
-        }
-        return map;
+/** The keyword a datatype rule's node consists of (its token type is named after it), if it is one keyword. */
+function singleKeyword(cstNode: CstNode | undefined): string | undefined {
+    if (!cstNode) return undefined;
+    let leaf: CstNode | undefined;
+    for (const node of CstUtils.streamCst(cstNode)) {
+        if (!isLeafCstNode(node) || node.hidden) continue;
+        if (leaf) return undefined;
+        leaf = node;
     }
+    if (!leaf || !isLeafCstNode(leaf) || leaf.grammarSource?.$type !== 'Keyword') return undefined;
+    // Keyword token types are named after the keyword as the grammar writes it (CoopTokenBuilder).
+    return leaf.tokenType.name;
 }
 
 /** """…""" → its content, with the indentation common to all non-empty lines removed. */
@@ -54,7 +44,21 @@ export function convertTextBlock(input: string): string {
     const lines = input.slice(3, -3).split(/\r?\n/);
     if (lines.length > 1 && lines[0].trim() === '') lines.shift();
     if (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
-    const indents = lines.filter(line => line.trim() !== '').map(line => /^[ \t]*/.exec(line)![0].length);
-    const common = indents.length ? Math.min(...indents) : 0;
-    return lines.map(line => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n');
+    // A loop, not Math.min(...indents): with 130,000 lines the spread overflowed the call stack. The
+    // RangeError, thrown while Langium's parser built the node, left its node stack one element short,
+    // and surfaced as « TypeError: Cannot read properties of undefined (reading '$type') » (issue 15).
+    let common = Infinity;
+    for (const line of lines) {
+        if (line.trim() === '') continue;
+        const indent = indentOf(line);
+        if (indent < common) common = indent;
+    }
+    if (common === Infinity) common = 0;
+    return lines.map(line => line.slice(Math.min(common, indentOf(line)))).join('\n');
+}
+
+function indentOf(line: string): number {
+    let i = 0;
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+    return i;
 }

@@ -5,12 +5,13 @@ import {
 import type { Locale } from '../i18n/locale.js';
 import { stepLeadsTo } from './document-model.js';
 import type {
-    Block, Cell, Content, DocumentModel, FieldsBlock, GroupBlock, ListBlock, Note, NoteKind, ProseBlock, Section, TableBlock,
+    Block, Cell, Content, DocumentModel, FieldsBlock, GroupBlock, ListBlock, Note, ProseBlock, Section, TableBlock,
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
+import { ACTION_COLORS, COLORS, FONTS, halfPoints, NOTE_COLORS, SIZES, STATUS_COLORS } from './theme.js';
 import { markdownToBlocks, plainBlock, type RichBlock, type Span } from './markdown.js';
-import { readZip, writeZip } from './zip.js';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 // The Word layout, loaded only when a DOCX is rendered (the docx library is large: `coop validate`
 // and the language server never load it).
@@ -18,27 +19,7 @@ import { readZip, writeZip } from './zip.js';
 // A4 with 2 cm margins, in twentieths of a point.
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const FONT = 'Calibri';
-
-const COLORS = {
-    ink: '1D2733', muted: '5B6675', line: 'C9D1DB', soft: 'F4F6F9', brand: '1F3A5F', accent: '2D6CB5',
-    ok: '1F7A3F', okBg: 'E6F4EA', ko: 'B3261E', koBg: 'FDECEA', warn: '8A5A00', warnBg: 'FFF4D6', info: '2D5F9A', infoBg: 'E8F0FB',
-    sup: '5E4B8B', supBg: 'F1EDF9', condition: 'FFF8E1', otherwise: 'F2F2F2', stepHead: 'EEF3F9', risk: 'FFF7F6', riskInk: '8A2C24'
-};
-
-const ACTION_COLORS: Record<TreeAction['kind'], { fill: string; ink: string }> = {
-    perform: { fill: 'E8F0FB', ink: '2D5F9A' },
-    goto: { fill: 'F4F6F9', ink: COLORS.muted },
-    refer: { fill: 'FFF0E6', ink: 'A14A0B' },
-    end: { fill: 'E6F4EA', ink: COLORS.ok }
-};
-
-const NOTE_COLORS: Record<NoteKind, { fill: string; ink: string }> = {
-    error: { fill: COLORS.koBg, ink: COLORS.ko },
-    warning: { fill: COLORS.warnBg, ink: COLORS.warn },
-    info: { fill: COLORS.infoBg, ink: COLORS.info },
-    suppressed: { fill: COLORS.supBg, ink: COLORS.sup }
-};
+const FONT = FONTS.docx;
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
@@ -50,28 +31,48 @@ export async function createDocx(model: DocumentModel, locale: Locale, date: Dat
 /**
  * Makes a DOCX reproducible: docx writes the current time in `docProps/core.xml` and in the ZIP
  * entries, and random identifiers for hyperlink relationships. They are replaced by the fixed date
- * and by numbered identifiers, and the archive is written again.
+ * and by numbered identifiers, and the archive is written again (fflate), every entry stamped with
+ * the same time.
  */
 function reproducible(archive: Buffer, date: Date): Buffer {
-    const entries = readZip(archive);
+    const entries = unzipSync(archive);
     const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const renamed = new Map<string, string>();
-    for (const entry of entries) {
-        if (!entry.name.endsWith('.rels')) continue;
-        for (const match of entry.data.toString('utf8').matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g)) {
+    for (const [name, data] of Object.entries(entries)) {
+        if (!name.endsWith('.rels')) continue;
+        for (const match of strFromU8(data).matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g)) {
             if (!renamed.has(match[1])) renamed.set(match[1], `rIdLink${renamed.size + 1}`);
         }
     }
-    const rewritten = entries.map(entry => {
-        if (!/\.(xml|rels)$/.test(entry.name)) return entry;
-        let text = entry.data.toString('utf8');
-        if (entry.name === 'docProps/core.xml') {
-            text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+    const mtime = zipTime(date);
+    const rewritten: Zippable = {};
+    for (const [name, data] of Object.entries(entries)) {
+        let bytes = data;
+        if (/\.(xml|rels)$/.test(name)) {
+            let text = strFromU8(data);
+            if (name === 'docProps/core.xml') {
+                text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+            }
+            for (const [from, to] of renamed) text = text.split(`"${from}"`).join(`"${to}"`);
+            bytes = strToU8(text);
         }
-        for (const [from, to] of renamed) text = text.split(`"${from}"`).join(`"${to}"`);
-        return { name: entry.name, data: Buffer.from(text, 'utf8') };
-    });
-    return writeZip(rewritten, date);
+        rewritten[name] = [bytes, { level: 9, mtime }];
+    }
+    return Buffer.from(zipSync(rewritten));
+}
+
+/**
+ * The time written in the ZIP entries for `date` (read in UTC): noon of that day. ZIP stores local
+ * times and fflate reads the `Date` in the machine's time zone, so the entries get a local `Date`
+ * whose fields are that day at noon — the same bytes in every time zone (noon, unlike midnight,
+ * exists on every day in every zone). ZIP can only store years 1980 to 2099 (fflate's range).
+ */
+export function zipTime(date: Date): Date {
+    const valid = Number.isFinite(date.getTime());
+    const year = valid ? Math.min(Math.max(date.getUTCFullYear(), 1980), 2099) : 2000;
+    const local = new Date(2000, 0, 1, 12, 0, 0);
+    local.setFullYear(year, valid ? date.getUTCMonth() : 0, valid ? date.getUTCDate() : 1);
+    return local;
 }
 
 const percent = (widths: readonly number[]) => {
@@ -81,7 +82,7 @@ const percent = (widths: readonly number[]) => {
 
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: COLORS.line };
 const gridBorders = { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder };
-const noBorder = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorder = { style: BorderStyle.NONE, size: 0, color: COLORS.white };
 const noBorders = { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder, insideHorizontal: noBorder, insideVertical: noBorder };
 const cellMargins = { top: 50, bottom: 50, left: 90, right: 90 };
 
@@ -105,7 +106,7 @@ class DocxBuilder {
             ...model.sections.flatMap(section => this.section(section)),
             ...this.suppressions(),
             ...this.diagnostics(),
-            new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: this.t('generatedBy'), color: COLORS.muted, size: 16, italics: true })] })
+            new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: this.t('generatedBy'), color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] })
         ];
         const pageLabel = this.t('page', { page: '\u0000', pages: '\u0001' }).split(/([\u0000\u0001])/);
         return new Document({
@@ -118,13 +119,13 @@ class DocxBuilder {
             revision: 1,
             styles: {
                 default: {
-                    document: { run: { font: FONT, size: 20, color: COLORS.ink }, paragraph: { spacing: { after: 60, line: 264, lineRule: LineRuleType.AUTO } } },
-                    title: { run: { font: FONT, size: 36, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 60, after: 200, line: 240, lineRule: LineRuleType.AUTO } } },
-                    heading1: { run: { font: FONT, size: 28, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: COLORS.brand, space: 2 } } } },
-                    heading2: { run: { font: FONT, size: 24, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
-                    heading3: { run: { font: FONT, size: 22, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 180, after: 60 }, keepNext: true, keepLines: true } },
-                    heading4: { run: { font: FONT, size: 20, bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true } },
-                    heading5: { run: { font: FONT, size: 20, bold: true, italics: true, color: COLORS.brand }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true } },
+                    document: { run: { font: FONT, size: halfPoints(SIZES.body), color: COLORS.ink }, paragraph: { spacing: { after: 60, line: 264, lineRule: LineRuleType.AUTO } } },
+                    title: { run: { font: FONT, size: halfPoints(SIZES.title), bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 60, after: 200, line: 240, lineRule: LineRuleType.AUTO } } },
+                    heading1: { run: { font: FONT, size: halfPoints(SIZES.h1), bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: COLORS.brand, space: 2 } } } },
+                    heading2: { run: { font: FONT, size: halfPoints(SIZES.h2), bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+                    heading3: { run: { font: FONT, size: halfPoints(SIZES.h3), bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 180, after: 60 }, keepNext: true, keepLines: true } },
+                    heading4: { run: { font: FONT, size: halfPoints(SIZES.body), bold: true, color: COLORS.brand }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true } },
+                    heading5: { run: { font: FONT, size: halfPoints(SIZES.body), bold: true, italics: true, color: COLORS.brand }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true } },
                     hyperlink: { run: { color: COLORS.accent, underline: {} } }
                 }
             },
@@ -149,16 +150,16 @@ class DocxBuilder {
             sections: [{
                 properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
                 headers: {
-                    default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: running, size: 15, color: COLORS.muted })] })] })
+                    default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: running, size: halfPoints(SIZES.tiny), color: COLORS.muted })] })] })
                 },
                 footers: {
                     default: new Footer({
                         children: [new Paragraph({
                             alignment: AlignmentType.RIGHT,
                             children: [
-                                new TextRun({ text: model.meta.identifier ? `${model.meta.identifier}    ` : '', size: 15, color: COLORS.muted }),
+                                new TextRun({ text: model.meta.identifier ? `${model.meta.identifier}    ` : '', size: halfPoints(SIZES.tiny), color: COLORS.muted }),
                                 new TextRun({
-                                    size: 15, color: COLORS.muted,
+                                    size: halfPoints(SIZES.tiny), color: COLORS.muted,
                                     children: pageLabel.filter(Boolean).map(part => (part === '\u0000' ? PageNumber.CURRENT : part === '\u0001' ? PageNumber.TOTAL_PAGES : part))
                                 })
                             ]
@@ -180,7 +181,7 @@ class DocxBuilder {
                 ...(span.bold ? { bold: true } : {}),
                 ...(span.italic ? { italics: true } : {}),
                 ...(span.strike ? { strike: true } : {}),
-                ...(span.code ? { font: 'Consolas', shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.soft } } : {}),
+                ...(span.code ? { font: FONTS.docxCode, shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.soft } } : {}),
                 ...(span.link ? { style: 'Hyperlink' } : {}),
                 ...(span.lineBreak ? { break: 1 } : {})
             });
@@ -204,7 +205,7 @@ class DocxBuilder {
                     }));
                 }
                 case 'quote': return this.rich(block.blocks, { ...options, color: COLORS.muted }, depth);
-                case 'code': return [new Paragraph({ children: [new TextRun({ text: block.text, font: 'Consolas', size: options.size ?? 18 })] })];
+                case 'code': return [new Paragraph({ children: [new TextRun({ text: block.text, font: FONTS.docxCode, size: options.size ?? 18 })] })];
                 case 'rule': return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLORS.line, space: 1 } }, children: [] })];
             }
         });
@@ -255,10 +256,10 @@ class DocxBuilder {
                 indent: { left: 80 },
                 keepLines: true,
                 children: [
-                    new TextRun({ text: `${this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind)} `, bold: true, color: colors.ink, size: 17 }),
-                    new TextRun({ text: note.message, size: 17 }),
-                    ...(note.justification !== undefined ? [new TextRun({ text: ` ${this.t('justification')}${this.t('colon')}${note.justification}`, italics: true, size: 17 })] : []),
-                    new TextRun({ text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, size: 14 })
+                    new TextRun({ text: `${this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind)} `, bold: true, color: colors.ink, size: halfPoints(SIZES.note) }),
+                    new TextRun({ text: note.message, size: halfPoints(SIZES.note) }),
+                    ...(note.justification !== undefined ? [new TextRun({ text: ` ${this.t('justification')}${this.t('colon')}${note.justification}`, italics: true, size: halfPoints(SIZES.note) })] : []),
+                    new TextRun({ text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, size: halfPoints(SIZES.micro) })
                 ]
             });
         });
@@ -295,7 +296,7 @@ class DocxBuilder {
             tableHeader: true,
             cantSplit: true,
             children: columns.map((column, index) => this.tableCell(
-                [new Paragraph({ keepNext: true, children: [new TextRun({ text: column, bold: true, color: 'FFFFFF', size: 18 })] })],
+                [new Paragraph({ keepNext: true, children: [new TextRun({ text: column, bold: true, color: COLORS.white, size: halfPoints(SIZES.table) })] })],
                 { fill: COLORS.brand, width: widths[index] }
             ))
         });
@@ -334,8 +335,8 @@ class DocxBuilder {
             rows: block.fields.map(field => new TableRow({
                 cantSplit: true,
                 children: [
-                    this.tableCell([new Paragraph({ children: [new TextRun({ text: field.label, bold: true, color: COLORS.muted, size: 18 })] })], { width: widths[0], ...(sheet ? { fill: COLORS.soft } : {}) }),
-                    this.tableCell([...this.cell(field.value, { size: 19 }), ...this.notes(field.notes)], { width: widths[1] })
+                    this.tableCell([new Paragraph({ children: [new TextRun({ text: field.label, bold: true, color: COLORS.muted, size: halfPoints(SIZES.table) })] })], { width: widths[0], ...(sheet ? { fill: COLORS.soft } : {}) }),
+                    this.tableCell([...this.cell(field.value, { size: halfPoints(SIZES.field) }), ...this.notes(field.notes)], { width: widths[1] })
                 ]
             }))
         });
@@ -344,7 +345,7 @@ class DocxBuilder {
     private header(): Array<Paragraph | Table> {
         const header = this.model.header;
         return [
-            new Paragraph({ children: [new TextRun({ text: header.kicker.toUpperCase(), size: 15, color: COLORS.muted })] }),
+            new Paragraph({ children: [new TextRun({ text: header.kicker.toUpperCase(), size: halfPoints(SIZES.tiny), color: COLORS.muted })] }),
             new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: header.title })] }),
             ...(header.fields.length > 0 ? [this.fieldTable(header, false), this.spacer()] : []),
             ...this.notes(header.notes),
@@ -354,24 +355,23 @@ class DocxBuilder {
 
     private conformity(): Array<Paragraph | Table> {
         const matrix = this.model.conformity;
-        const statusColors = { met: { fill: COLORS.okBg, ink: COLORS.ok }, missing: { fill: COLORS.koBg, ink: COLORS.ko }, suppressed: { fill: COLORS.supBg, ink: COLORS.sup } };
         const rows = matrix.rows.map(row => {
-            const colors = statusColors[row.status];
+            const colors = STATUS_COLORS[row.status];
             return [
-                [new Paragraph({ children: [new TextRun({ text: row.title, size: 18 })] })],
-                [new Paragraph({ children: [new TextRun({ text: row.legalBasis, size: 18 })] })],
-                [new Paragraph({ children: [new TextRun({ text: row.statusLabel, bold: true, color: colors.ink, size: 18 })] })],
+                [new Paragraph({ children: [new TextRun({ text: row.title, size: halfPoints(SIZES.table) })] })],
+                [new Paragraph({ children: [new TextRun({ text: row.legalBasis, size: halfPoints(SIZES.table) })] })],
+                [new Paragraph({ children: [new TextRun({ text: row.statusLabel, bold: true, color: colors.ink, size: halfPoints(SIZES.table) })] })],
                 [
-                    new Paragraph({ children: [new TextRun({ text: row.where, size: 18 })] }),
-                    ...row.details.map(detail => new Paragraph({ numbering: { reference: 'coop-bullets', level: 0 }, children: [new TextRun({ text: detail, size: 16, color: colors.ink })] }))
+                    new Paragraph({ children: [new TextRun({ text: row.where, size: halfPoints(SIZES.table) })] }),
+                    ...row.details.map(detail => new Paragraph({ numbering: { reference: 'coop-bullets', level: 0 }, children: [new TextRun({ text: detail, size: halfPoints(SIZES.small), color: colors.ink })] }))
                 ]
             ];
         });
-        const fills = matrix.rows.map(row => [undefined, undefined, statusColors[row.status].fill, undefined]);
+        const fills = matrix.rows.map(row => [undefined, undefined, STATUS_COLORS[row.status].fill, undefined]);
         return [
             this.heading(1, matrix.title),
-            new Paragraph({ children: [new TextRun({ text: matrix.label, bold: true, size: 24, color: matrix.met === matrix.total ? COLORS.ok : COLORS.ko })] }),
-            new Paragraph({ children: [new TextRun({ text: matrix.intro, size: 17, color: COLORS.muted })] }),
+            new Paragraph({ children: [new TextRun({ text: matrix.label, bold: true, size: halfPoints(SIZES.h2), color: matrix.met === matrix.total ? COLORS.ok : COLORS.ko })] }),
+            new Paragraph({ children: [new TextRun({ text: matrix.intro, size: halfPoints(SIZES.note), color: COLORS.muted })] }),
             this.grid([this.t('requirement'), this.t('legalBasis'), this.t('statusColumn'), this.t('where')], [34, 15, 18, 33], rows, fills),
             this.spacer()
         ];
@@ -409,7 +409,7 @@ class DocxBuilder {
             ...block.items.flatMap(item => [
                 new Paragraph({
                     numbering: { reference: 'coop-bullets', level: 0 },
-                    children: [...this.inline(item.content), ...(item.tag ? [new TextRun({ text: `  ${item.tag}`, color: COLORS.muted, size: 15 })] : [])]
+                    children: [...this.inline(item.content), ...(item.tag ? [new TextRun({ text: `  ${item.tag}`, color: COLORS.muted, size: halfPoints(SIZES.tiny) })] : [])]
                 }),
                 ...this.notes(item.notes)
             ]),
@@ -434,7 +434,7 @@ class DocxBuilder {
     private group(block: GroupBlock, level: number): Array<Paragraph | Table> {
         return [
             this.heading(level, block.title),
-            ...(block.subtitle ? [new Paragraph({ children: [new TextRun({ text: block.subtitle, color: COLORS.muted, size: 17, italics: true })] })] : []),
+            ...(block.subtitle ? [new Paragraph({ children: [new TextRun({ text: block.subtitle, color: COLORS.muted, size: halfPoints(SIZES.note), italics: true })] })] : []),
             ...this.notes(block.notes),
             ...block.blocks.flatMap(child => this.block(child, level + 1))
         ];
@@ -447,7 +447,7 @@ class DocxBuilder {
             ...block.steps.flatMap((step, index) => [
                 ...(index > 0 ? [new Paragraph({
                     alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, keepNext: true,
-                    children: [new TextRun({ text: stepLeadsTo(block.steps[index - 1], step) ? '▼' : ' ', color: '7A8899', size: 18 })]
+                    children: [new TextRun({ text: stepLeadsTo(block.steps[index - 1], step) ? '▼' : ' ', color: COLORS.arrow, size: halfPoints(SIZES.table) })]
                 })] : []),
                 this.step(step)
             ]),
@@ -461,9 +461,9 @@ class DocxBuilder {
         const meta: ParagraphChild[] = [];
         const addMeta = (key: LabelKey, value: Content | string[] | undefined) => {
             if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
-            if (meta.length > 0) meta.push(new TextRun({ text: '    ', size: 17 }));
-            meta.push(new TextRun({ text: `${this.t(key)}${this.t('colon')}`, bold: true, color: COLORS.muted, size: 17 }));
-            meta.push(...(Array.isArray(value) ? [new TextRun({ text: value.join(', '), size: 17 })] : this.inline(value as Content, { size: 17 })));
+            if (meta.length > 0) meta.push(new TextRun({ text: '    ', size: halfPoints(SIZES.note) }));
+            meta.push(new TextRun({ text: `${this.t(key)}${this.t('colon')}`, bold: true, color: COLORS.muted, size: halfPoints(SIZES.note) }));
+            meta.push(...(Array.isArray(value) ? [new TextRun({ text: value.join(', '), size: halfPoints(SIZES.note) })] : this.inline(value as Content, { size: halfPoints(SIZES.note) })));
         };
         addMeta('who', step.who);
         addMeta('whereStep', step.where);
@@ -472,21 +472,21 @@ class DocxBuilder {
             new Paragraph({
                 keepNext: true,
                 children: [
-                    new TextRun({ text: `${this.t('stepN', { n: step.number })} — `, bold: true, color: COLORS.muted, size: 20 }),
-                    new TextRun({ text: step.title, bold: true, color: COLORS.brand, size: 22 }),
-                    ...(step.entry ? [new TextRun({ text: `   (${this.t('entry').toLowerCase()})`, color: COLORS.brand, size: 16 })] : [])
+                    new TextRun({ text: `${this.t('stepN', { n: step.number })} — `, bold: true, color: COLORS.muted, size: halfPoints(SIZES.body) }),
+                    new TextRun({ text: step.title, bold: true, color: COLORS.brand, size: halfPoints(SIZES.h3) }),
+                    ...(step.entry ? [new TextRun({ text: `   (${this.t('entry').toLowerCase()})`, color: COLORS.brand, size: halfPoints(SIZES.small) })] : [])
                 ]
             }),
             ...(meta.length > 0 ? [new Paragraph({ keepNext: true, children: meta })] : []),
-            ...(step.description ? this.content(step.description, { size: 18 }) : []),
+            ...(step.description ? this.content(step.description, { size: halfPoints(SIZES.table) }) : []),
             ...this.notes(step.notes)
         ], { fill: COLORS.stepHead, span: 3 });
         const branchRows = step.branches.map(branch => new TableRow({
             cantSplit: true,
             children: [
-                this.tableCell([new Paragraph({ children: [new TextRun({ text: branch.conditionLabel, italics: branch.condition === undefined, size: 18 })] })],
+                this.tableCell([new Paragraph({ children: [new TextRun({ text: branch.conditionLabel, italics: branch.condition === undefined, size: halfPoints(SIZES.table) })] })],
                     { fill: branch.condition === undefined ? COLORS.otherwise : COLORS.condition, width: widths[0], center: true }),
-                this.tableCell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '→', color: '7A8899', bold: true, size: 22 })] })], { width: widths[1], center: true }),
+                this.tableCell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '→', color: COLORS.arrow, bold: true, size: halfPoints(SIZES.h3) })] })], { width: widths[1], center: true }),
                 this.tableCell([...this.action(branch.action), ...this.notes(branch.notes)], { width: widths[2], fill: ACTION_COLORS[branch.action.kind].fill })
             ]
         }));
@@ -496,13 +496,13 @@ class DocxBuilder {
                 children: [this.tableCell(step.risks.flatMap(risk => [
                     new Paragraph({
                         children: [
-                            new TextRun({ text: `${this.t('risk')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: 17 }),
-                            new TextRun({ text: risk.label, size: 17 }),
-                            ...(risk.severity ? [new TextRun({ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted, size: 17 })] : [])
+                            new TextRun({ text: `${this.t('risk')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: halfPoints(SIZES.note) }),
+                            new TextRun({ text: risk.label, size: halfPoints(SIZES.note) }),
+                            ...(risk.severity ? [new TextRun({ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted, size: halfPoints(SIZES.note) })] : [])
                         ]
                     }),
                     ...(risk.mitigation ? [new Paragraph({
-                        children: [new TextRun({ text: `${this.t('riskControl')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: 17 }), ...this.inline(risk.mitigation, { size: 17 })]
+                        children: [new TextRun({ text: `${this.t('riskControl')}${this.t('colon')}`, bold: true, color: COLORS.riskInk, size: halfPoints(SIZES.note) }), ...this.inline(risk.mitigation, { size: halfPoints(SIZES.note) })]
                     })] : []),
                     ...this.notes(risk.notes)
                 ]), { fill: COLORS.risk, span: 3 })]
@@ -512,7 +512,7 @@ class DocxBuilder {
             width: { size: CONTENT_WIDTH, type: WidthType.DXA },
             columnWidths: widths,
             layout: TableLayoutType.FIXED,
-            borders: { ...gridBorders, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: 'FFFFFF' } },
+            borders: { ...gridBorders, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: COLORS.white } },
             rows: [new TableRow({ cantSplit: true, children: [head] }), ...branchRows, ...riskRow]
         });
     }
@@ -522,14 +522,14 @@ class DocxBuilder {
         const kind = this.t(({ perform: 'kindPerform', goto: 'kindGoto', refer: 'kindRefer', end: 'kindEnd' } as const)[action.kind]).toUpperCase();
         const paragraphs = [new Paragraph({
             children: [
-                new TextRun({ text: `${kind}  `, bold: true, color: colors.ink, size: 14 }),
-                new TextRun({ text: action.text, size: 18 }),
-                ...(action.delay ? [new TextRun({ text: ` ${action.delay}`, bold: true, color: ACTION_COLORS.refer.ink, size: 18 })] : [])
+                new TextRun({ text: `${kind}  `, bold: true, color: colors.ink, size: halfPoints(SIZES.micro) }),
+                new TextRun({ text: action.text, size: halfPoints(SIZES.table) }),
+                ...(action.delay ? [new TextRun({ text: ` ${action.delay}`, bold: true, color: ACTION_COLORS.refer.ink, size: halfPoints(SIZES.table) })] : [])
             ]
         })];
-        if (action.detail) paragraphs.push(new Paragraph({ children: this.inline(action.detail, { size: 16, color: COLORS.muted }) }));
+        if (action.detail) paragraphs.push(new Paragraph({ children: this.inline(action.detail, { size: halfPoints(SIZES.small), color: COLORS.muted }) }));
         if (action.then) {
-            paragraphs.push(new Paragraph({ indent: { left: 200 }, children: [new TextRun({ text: `↓ ${this.t('then')}`, color: COLORS.muted, size: 14 })] }));
+            paragraphs.push(new Paragraph({ indent: { left: 200 }, children: [new TextRun({ text: `↓ ${this.t('then')}`, color: COLORS.muted, size: halfPoints(SIZES.micro) })] }));
             paragraphs.push(...this.action(action.then));
         }
         return paragraphs;
@@ -539,15 +539,15 @@ class DocxBuilder {
 
     private suppressions(): Array<Paragraph | Table> {
         const entries = this.model.suppressions;
-        const intro = [this.heading(1, this.t('suppressions')), new Paragraph({ children: [new TextRun({ text: this.t('suppressionsIntro'), size: 17, color: COLORS.muted })] })];
+        const intro = [this.heading(1, this.t('suppressions')), new Paragraph({ children: [new TextRun({ text: this.t('suppressionsIntro'), size: halfPoints(SIZES.note), color: COLORS.muted })] })];
         if (entries.length === 0) return [...intro, new Paragraph({ children: [new TextRun({ text: this.t('noSuppression'), italics: true, color: COLORS.muted })] })];
         const rows = entries.map(entry => [
-            [new Paragraph({ children: [new TextRun({ text: entry.rule, size: 18 }), new TextRun({ text: entry.code, size: 15, color: COLORS.muted, break: 1 })] })],
-            [new Paragraph({ children: [new TextRun({ text: entry.scope, size: 18 })] })],
-            [new Paragraph({ children: [new TextRun({ text: entry.justification, size: 18 })] })],
+            [new Paragraph({ children: [new TextRun({ text: entry.rule, size: halfPoints(SIZES.table) }), new TextRun({ text: entry.code, size: halfPoints(SIZES.tiny), color: COLORS.muted, break: 1 })] })],
+            [new Paragraph({ children: [new TextRun({ text: entry.scope, size: halfPoints(SIZES.table) })] })],
+            [new Paragraph({ children: [new TextRun({ text: entry.justification, size: halfPoints(SIZES.table) })] })],
             entry.findings.length === 0
-                ? [new Paragraph({ children: [new TextRun({ text: this.t('noFindingSetAside'), italics: true, color: COLORS.muted, size: 17 })] })]
-                : entry.findings.map(finding => new Paragraph({ numbering: { reference: 'coop-bullets', level: 0 }, children: [new TextRun({ text: finding.message, size: 17 })] }))
+                ? [new Paragraph({ children: [new TextRun({ text: this.t('noFindingSetAside'), italics: true, color: COLORS.muted, size: halfPoints(SIZES.note) })] })]
+                : entry.findings.map(finding => new Paragraph({ numbering: { reference: 'coop-bullets', level: 0 }, children: [new TextRun({ text: finding.message, size: halfPoints(SIZES.note) })] }))
         ]);
         return [...intro, this.grid([this.t('rule'), this.t('scope'), this.t('justification'), this.t('findingsSetAside')], [26, 20, 30, 24], rows), this.spacer()];
     }
@@ -557,14 +557,14 @@ class DocxBuilder {
         const heading = this.heading(1, this.t('diagnostics'));
         if (all.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: this.t('noDiagnostic'), italics: true, color: COLORS.muted })] })];
         const rows = all.map(note => [
-            [new Paragraph({ children: [new TextRun({ text: String(note.line + 1), size: 18 })] })],
-            [new Paragraph({ children: [new TextRun({ text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink, size: 18 })] })],
-            [new Paragraph({ children: [new TextRun({ text: note.message, size: 18 })] })],
-            [new Paragraph({ children: [new TextRun({ text: note.code, size: 16 })] })]
+            [new Paragraph({ children: [new TextRun({ text: String(note.line + 1), size: halfPoints(SIZES.table) })] })],
+            [new Paragraph({ children: [new TextRun({ text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink, size: halfPoints(SIZES.table) })] })],
+            [new Paragraph({ children: [new TextRun({ text: note.message, size: halfPoints(SIZES.table) })] })],
+            [new Paragraph({ children: [new TextRun({ text: note.code, size: halfPoints(SIZES.small) })] })]
         ]);
         return [
             heading,
-            new Paragraph({ children: [new TextRun({ text: this.t('diagnosticsSummary', { errors, warnings, infos }), size: 17, color: COLORS.muted })] }),
+            new Paragraph({ children: [new TextRun({ text: this.t('diagnosticsSummary', { errors, warnings, infos }), size: halfPoints(SIZES.note), color: COLORS.muted })] }),
             this.grid([this.t('line'), this.t('severityLevel'), this.t('message'), this.t('code')], [9, 17, 52, 22], rows)
         ];
     }

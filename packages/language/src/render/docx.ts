@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale.js';
 import type { DocumentModel } from './document-model.js';
-import { documentDate } from './pdf.js';
+import { documentDate, validDate } from './pdf.js';
 
 export interface DocxOptions {
     /** Language of the words the renderer adds (the model's by default). */
@@ -17,5 +17,5 @@ export interface DocxOptions {
  */
 export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<Buffer> {
     const { createDocx } = await import('./docx-document.js');
-    return createDocx(model, options.locale ?? model.locale, options.date ?? documentDate(model));
+    return createDocx(model, options.locale ?? model.locale, validDate(options.date) ?? documentDate(model));
 }

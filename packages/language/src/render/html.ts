@@ -6,6 +6,7 @@ import type {
 } from './document-model.js';
 import { label, LABELS, type LabelKey } from './labels.js';
 import { markdownToHtml } from './markdown.js';
+import { ACTION_COLORS, COLORS, css, FONTS, SIZES } from './theme.js';
 
 export interface HtmlOptions {
     /** Nonce of the `<style>` and `<script>` elements (a VS Code webview passes its own). */
@@ -27,15 +28,15 @@ export interface HtmlOptions {
 const COLUMN_WIDTHS = Array.from({ length: 100 }, (_, i) => `col.w${i + 1}{width:${i + 1}%}`).join('');
 
 /** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, char => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', '\'': '#39' } as Record<string, string>)[char]};`);
+export function escapeHtml(text: string | undefined): string {
+    return (text ?? '').replace(/[&<>"']/g, char => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', '\'': '#39' } as Record<string, string>)[char]};`);
 }
 
 const esc = escapeHtml;
 
 /** A CSS string literal (for `@page` margin boxes): quotes, backslashes and `<` escaped. */
 function cssString(text: string): string {
-    return `"${text.replace(/[\\"<>\n\r]/g, char => `\\${char.charCodeAt(0).toString(16)} `)}"`;
+    return `"${(text ?? '').replace(/[\\"<>\n\r]/g, char => `\\${char.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /** « Page {page} / {pages} » as CSS content with counters. */
@@ -79,8 +80,8 @@ class HtmlRenderer {
         const model = this.model;
         const headerText = [model.title, model.meta.version ? `${this.t('version')} ${model.meta.version}` : ''].filter(Boolean).join(' — ');
         const pageCss = `@page { size: A4; margin: 18mm 15mm 18mm 15mm;
-  @top-center { content: ${cssString(headerText.length > 110 ? headerText.slice(0, 107) + '…' : headerText)}; font: 8pt system-ui, sans-serif; color: #5b6675; }
-  @bottom-center { content: ${pageCounter(this.locale)}; font: 8pt system-ui, sans-serif; color: #5b6675; } }`;
+  @top-center { content: ${cssString(headerText.length > 110 ? headerText.slice(0, 107) + '…' : headerText)}; font: 8pt system-ui, sans-serif; color: ${css(COLORS.muted)}; }
+  @bottom-center { content: ${pageCounter(this.locale)}; font: 8pt system-ui, sans-serif; color: ${css(COLORS.muted)}; } }`;
         const body = [
             this.header(),
             model.diagnostics.syntaxErrors > 0 ? `<p class="coop-banner coop-banner-error" role="alert" data-line="${model.line}">${esc(this.t('syntaxWarning'))}</p>` : '',
@@ -321,14 +322,20 @@ ${body}
     }
 }
 
+/** The theme's colours as CSS variables (`--ok-bg`, `--perform-fill`…). */
+function themeVariables(): string {
+    const kebab = (name: string) => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+    const colours = Object.entries(COLORS).map(([name, color]) => `--${kebab(name)}: ${css(color)};`);
+    const actions = Object.entries(ACTION_COLORS).flatMap(([kind, palette]) => Object.entries(palette).map(([part, color]) => `--${kind}-${part}: ${css(color)};`));
+    return `:root { ${[...colours, ...actions].join(' ')} }`;
+}
+
 const STYLE = `
-:root { --ink: #1d2733; --muted: #5b6675; --line: #d5dbe3; --soft: #f4f6f9; --brand: #1f3a5f; --accent: #2d6cb5;
-  --ok: #1f7a3f; --ok-bg: #e6f4ea; --ko: #b3261e; --ko-bg: #fdecea; --warn: #8a5a00; --warn-bg: #fff4d6; --info: #2d5f9a; --info-bg: #e8f0fb;
-  --sup: #5e4b8b; --sup-bg: #f1edf9; }
+${themeVariables()}
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body.coop-document { margin: 0; background: #eef1f5; color: var(--ink); font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-.coop-page { max-width: 210mm; margin: 16px auto; background: #fff; padding: 18mm 16mm; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+body.coop-document { margin: 0; background: var(--desk); color: var(--ink); font: ${SIZES.html}pt/1.45 ${FONTS.html}; }
+.coop-page { max-width: 210mm; margin: 16px auto; background: var(--white); padding: 18mm 16mm; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
 h1, h2, h3, h4, h5, h6 { color: var(--brand); line-height: 1.25; margin: 1.1em 0 .45em; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 20pt; margin-top: .2em; }
 h2 { font-size: 14pt; border-bottom: 2px solid var(--brand); padding-bottom: 3px; }
@@ -361,8 +368,8 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-summary-missing { color: var(--ko); }
 .coop-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 6px 0 10px; font-size: 9.5pt; }
 .coop-table th, .coop-table td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-.coop-table thead th { background: var(--brand); color: #fff; font-weight: 600; }
-.coop-table tbody tr:nth-child(even) td { background: #fafbfd; }
+.coop-table thead th { background: var(--brand); color: var(--white); font-weight: 600; }
+.coop-table tbody tr:nth-child(even) td { background: var(--zebra); }
 .coop-table tr { break-inside: avoid; page-break-inside: avoid; }
 .coop-table td > p:first-child { margin-top: 0; }
 .coop-table td > p:last-child { margin-bottom: 0; }
@@ -396,7 +403,7 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-notes { margin: 4px 0; }
 .coop-note { display: block; margin: 3px 0; padding: 4px 8px; border-left: 4px solid; border-radius: 0 4px 4px 0; font-size: 9pt; break-inside: avoid; }
 .coop-note-error { background: var(--ko-bg); border-color: var(--ko); }
-.coop-note-warning { background: var(--warn-bg); border-color: #d29a00; }
+.coop-note-warning { background: var(--warn-bg); border-color: var(--warn-border); }
 .coop-note-info { background: var(--info-bg); border-color: var(--info); }
 .coop-note-suppressed { background: var(--sup-bg); border-color: var(--sup); }
 .coop-note-label { font-weight: 700; }
@@ -409,11 +416,11 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-note-justification { font-style: italic; }
 /* Decision trees */
 .coop-tree { margin: 8px 0 12px; }
-.coop-step { border: 1px solid #b9c6d6; border-radius: 8px; background: #fff; break-inside: avoid; page-break-inside: avoid; overflow: hidden; }
+.coop-step { border: 1px solid var(--step-border); border-radius: 8px; background: var(--white); break-inside: avoid; page-break-inside: avoid; overflow: hidden; }
 .coop-step-entry { border-color: var(--brand); box-shadow: 0 0 0 1px var(--brand) inset; }
-.coop-step-box { background: #eef3f9; padding: 6px 10px; border-bottom: 1px solid #b9c6d6; }
+.coop-step-box { background: var(--step-head); padding: 6px 10px; border-bottom: 1px solid var(--step-border); }
 .coop-step-head { display: flex; align-items: center; gap: 8px; }
-.coop-step-number { display: inline-flex; align-items: center; justify-content: center; min-width: 22px; height: 22px; border-radius: 11px; background: var(--brand); color: #fff; font-weight: 700; font-size: 9pt; }
+.coop-step-number { display: inline-flex; align-items: center; justify-content: center; min-width: 22px; height: 22px; border-radius: 11px; background: var(--brand); color: var(--white); font-weight: 700; font-size: 9pt; }
 .coop-step-title { font-weight: 700; color: var(--brand); font-size: 11pt; }
 .coop-step-badge { margin-left: auto; font-size: 8pt; color: var(--brand); border: 1px solid var(--brand); border-radius: 10px; padding: 0 7px; }
 .coop-step-meta { display: flex; flex-wrap: wrap; gap: 2px 16px; font-size: 9pt; margin-top: 3px; }
@@ -421,31 +428,31 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-step-description { font-size: 9.5pt; }
 .coop-branches { list-style: none; margin: 0; padding: 6px 10px; }
 .coop-branch { display: grid; grid-template-columns: minmax(0, 36%) 28px minmax(0, 1fr); align-items: center; margin: 5px 0; break-inside: avoid; }
-.coop-condition { background: #fff8e1; border: 1px solid #e2c36b; border-radius: 6px; padding: 4px 8px; font-size: 9.5pt; }
-.coop-branch-otherwise .coop-condition { background: #f2f2f2; border-color: #c9c9c9; font-style: italic; }
-.coop-arrow { position: relative; height: 2px; background: #7a8899; margin: 0 2px 0 4px; }
-.coop-arrow::after { content: ""; position: absolute; right: -2px; top: -5px; border: 6px solid transparent; border-left: 8px solid #7a8899; border-right: 0; }
+.coop-condition { background: var(--condition); border: 1px solid var(--condition-border); border-radius: 6px; padding: 4px 8px; font-size: 9.5pt; }
+.coop-branch-otherwise .coop-condition { background: var(--otherwise); border-color: var(--otherwise-border); font-style: italic; }
+.coop-arrow { position: relative; height: 2px; background: var(--arrow); margin: 0 2px 0 4px; }
+.coop-arrow::after { content: ""; position: absolute; right: -2px; top: -5px; border: 6px solid transparent; border-left: 8px solid var(--arrow); border-right: 0; }
 .coop-outcome { min-width: 0; }
 .coop-action { border-radius: 6px; padding: 4px 8px; border: 1px solid; font-size: 9.5pt; }
 .coop-action-kind { display: inline-block; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; font-weight: 700; margin-right: 6px; }
 .coop-action-detail { display: block; font-size: 9pt; color: var(--muted); }
-.coop-action-perform { background: #e8f0fb; border-color: #8fb0dc; }
-.coop-action-perform .coop-action-kind { color: #2d5f9a; }
-.coop-action-goto { background: #f4f6f9; border-color: #b9c6d6; }
+.coop-action-perform { background: var(--perform-fill); border-color: var(--perform-border); }
+.coop-action-perform .coop-action-kind { color: var(--perform-ink); }
+.coop-action-goto { background: var(--goto-fill); border-color: var(--goto-border); }
 .coop-action-goto .coop-action-kind { color: var(--muted); }
-.coop-action-refer { background: #fff0e6; border-color: #e7a06b; }
-.coop-action-refer .coop-action-kind { color: #a14a0b; }
-.coop-action-end { background: #e6f4ea; border-color: #86c29a; }
+.coop-action-refer { background: var(--refer-fill); border-color: var(--refer-border); }
+.coop-action-refer .coop-action-kind { color: var(--refer-ink); }
+.coop-action-end { background: var(--end-fill); border-color: var(--end-border); }
 .coop-action-end .coop-action-kind { color: var(--ok); }
-.coop-delay { color: #a14a0b; }
+.coop-delay { color: var(--refer-ink); }
 .coop-then { display: flex; align-items: center; gap: 6px; height: 18px; padding-left: 18px; font-size: 8pt; color: var(--muted); }
-.coop-then::before { content: ""; width: 2px; height: 100%; background: #7a8899; }
-.coop-risks { list-style: none; margin: 0; padding: 6px 10px; border-top: 1px dashed #d9a4a0; background: #fff7f6; font-size: 9pt; }
+.coop-then::before { content: ""; width: 2px; height: 100%; background: var(--arrow); }
+.coop-risks { list-style: none; margin: 0; padding: 6px 10px; border-top: 1px dashed var(--risk-border); background: var(--risk); font-size: 9pt; }
 .coop-risk { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
-.coop-risk b { color: #8a2c24; margin-right: 3px; }
-.coop-severity { display: inline-block; font-size: 8pt; border: 1px solid #d9a4a0; border-radius: 8px; padding: 0 6px; margin-left: 4px; }
-.coop-connector { width: 2px; height: 22px; background: #7a8899; margin: 0 auto; position: relative; }
-.coop-connector::after { content: ""; position: absolute; left: -5px; bottom: -2px; border: 6px solid transparent; border-top: 8px solid #7a8899; border-bottom: 0; }
+.coop-risk b { color: var(--risk-ink); margin-right: 3px; }
+.coop-severity { display: inline-block; font-size: 8pt; border: 1px solid var(--risk-border); border-radius: 8px; padding: 0 6px; margin-left: 4px; }
+.coop-connector { width: 2px; height: 22px; background: var(--arrow); margin: 0 auto; position: relative; }
+.coop-connector::after { content: ""; position: absolute; left: -5px; bottom: -2px; border: 6px solid transparent; border-top: 8px solid var(--arrow); border-bottom: 0; }
 .coop-gap { height: 12px; }
 .coop-footer { margin-top: 18px; border-top: 1px solid var(--line); color: var(--muted); font-size: 8.5pt; }
 [data-line] { scroll-margin-top: 12px; }
@@ -457,7 +464,7 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
   .coop-toc { columns: 1; }
 }
 @media print {
-  body.coop-document { background: #fff; font-size: 10pt; }
+  body.coop-document { background: var(--white); font-size: 10pt; }
   .coop-page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   a { color: inherit; text-decoration: none; }
   .coop-table thead { display: table-header-group; }

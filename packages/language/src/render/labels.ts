@@ -10,6 +10,16 @@ const l = (fr: string, en: string): Localized => ({ fr, en });
 export const LABELS = {
     kicker: l('Protocole de coopération entre professionnels de santé (art. L.4011-1 du Code de la santé publique)', 'Cooperation protocol between health professionals (art. L.4011-1 of the French public health code)'),
     untitled: l('Protocole sans intitulé', 'Untitled protocol'),
+    /** An element whose name was lost (syntax error): its kind instead. */
+    unnamed: l('{kind} sans nom', '{kind} (no name)'),
+    invalidDate: l('date invalide', 'invalid date'),
+    quoted: l('« {text} »', '"{text}"'),
+    every: l('Tous les {every}', 'Every {every}'),
+    wholeProtocol: l('Protocole entier', 'Whole protocol'),
+    age: l('Âge', 'Age'),
+    ageRange: l('Âge de {min} à {max}', 'Age from {min} to {max}'),
+    female: l('Sexe féminin', 'Female'),
+    male: l('Sexe masculin', 'Male'),
     /** The separator before a value: a space before the colon in French, none in English. */
     colon: l(' : ', ': '),
     notFilled: l('Non renseigné.', 'Not filled in.'),
@@ -105,6 +115,7 @@ export const LABELS = {
     equipment: l('Équipement requis', 'Required equipment'),
     training: l('Formation des délégués', 'Training of delegates'),
     trainingFor: l('Formation « {name} » pour {who}', 'Training "{name}" for {who}'),
+    trainingNamed: l('Formation « {name} »', 'Training "{name}"'),
     theory: l('Formation théorique', 'Theory'),
     practice: l('Formation pratique', 'Practice'),
     validation: l('Validation', 'Validation'),
@@ -201,6 +212,25 @@ export const LABELS = {
 
 export type LabelKey = keyof typeof LABELS;
 
+/** The kind of an element, to name it when a syntax error lost its name (« Délégant sans nom »). */
+export const KIND = {
+    delegant: l('Délégant', 'Delegating professional'),
+    delegue: l('Délégué', 'Delegate'),
+    intervenant: l('Intervenant', 'Professional'),
+    acte: l('Acte', 'Act'),
+    reference: l('Référence', 'Reference'),
+    module: l('Module', 'Module'),
+    formation: l('Formation', 'Training'),
+    etape: l('Étape', 'Step'),
+    risque: l('Risque', 'Risk'),
+    situation: l('Situation', 'Situation'),
+    indicateur: l('Indicateur', 'Indicator'),
+    membre: l('Membre', 'Member')
+} satisfies Record<string, Localized>;
+
+/** The kind of the element an `ignorer` sits in, for the types that are no section of their own. */
+export const NODE_KIND: Record<string, Localized> = { Etape: KIND.etape, Risque: KIND.risque, Module: KIND.module, Membre: KIND.membre };
+
 /** A label in the given language, with `{placeholders}` filled. */
 export function label(locale: Locale, key: LabelKey, args: Record<string, string | number> = {}): string {
     return LABELS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
@@ -276,7 +306,8 @@ export const VALUE_LABELS: Record<string, Record<string, Localized>> = {
 };
 
 /** The reader's label of a keyword value, or the value itself when it has none. */
-export function valueLabel(locale: Locale, list: keyof typeof VALUE_LABELS, value: string): string {
+export function valueLabel(locale: Locale, list: keyof typeof VALUE_LABELS, value: string | undefined): string {
+    if (value === undefined) return '';
     return VALUE_LABELS[list][value]?.[locale] ?? value;
 }
 
@@ -298,18 +329,21 @@ const UNIT_STEM: Record<string, string> = {
     minutes: 'minute', heures: 'heure', jours: 'jour', semaines: 'semaine', ans: 'an', 'années': 'année', annee: 'année', annees: 'année'
 };
 
-/** 2.5 → « 2,5 » in French. */
-export function formatNumber(locale: Locale, value: number): string {
+/** 2.5 → « 2,5 » in French; a number lost to a syntax error (or not finite) gives ''. */
+export function formatNumber(locale: Locale, value: number | undefined): string {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return '';
     const text = String(value);
     return locale === 'fr' ? text.replace('.', ',') : text;
 }
 
-/** « 24 h », « 1 an », « 3 months »: a number and its unit, in the reader's language. */
-export function formatQuantity(locale: Locale, value: number, unit: string): string {
+/** « 24 h », « 1 an », « 3 months »: a number and its unit, in the reader's language (either may be missing). */
+export function formatQuantity(locale: Locale, value: number | undefined, unit: string | undefined): string {
+    const number = formatNumber(locale, value);
+    if (!unit) return number;
     const stem = UNIT_STEM[unit] ?? unit;
     const forms = UNITS[stem]?.[locale];
-    const word = forms ? (value >= 2 ? forms[1] : forms[0]) : unit;
-    return `${formatNumber(locale, value)} ${word}`;
+    const word = forms ? (typeof value === 'number' && value >= 2 ? forms[1] : forms[0]) : unit;
+    return number ? `${number} ${word}` : word;
 }
 
 const MONTHS: Record<Locale, string[]> = {
@@ -317,15 +351,26 @@ const MONTHS: Record<Locale, string[]> = {
     en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 };
 
-/** 2023-03-09 → « 9 mars 2023 » / "9 March 2023" (the text itself when it is not a valid date). */
-export function formatDate(locale: Locale, iso: string): string {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    if (!match) return iso;
-    const [, year, month, day] = match;
-    const name = MONTHS[locale][Number(month) - 1];
-    if (!name) return iso;
-    const dayNumber = Number(day);
-    return `${locale === 'fr' && dayNumber === 1 ? '1er' : dayNumber} ${name} ${year}`;
+/**
+ * The year, month and day of a `YYYY-MM-DD` date that exists in the calendar (2023-02-29 and
+ * 1234-56-78 do not), without going through `Date` parsing.
+ */
+export function calendarDate(iso: string | undefined): { year: number; month: number; day: number } | undefined {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+    if (!match) return undefined;
+    const [year, month, day] = match.slice(1).map(Number);
+    if (month < 1 || month > 12 || day < 1) return undefined;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return day <= days ? { year, month, day } : undefined;
+}
+
+/** 2023-03-09 → « 9 mars 2023 » / "9 March 2023" (the text as written when it is not a valid date). */
+export function formatDate(locale: Locale, iso: string | undefined): string {
+    const date = calendarDate(iso);
+    if (!date) return iso?.trim() || LABELS.invalidDate[locale];
+    const name = MONTHS[locale][date.month - 1];
+    return `${locale === 'fr' && date.day === 1 ? '1er' : date.day} ${name} ${String(date.year).padStart(4, '0')}`;
 }
 
 const COMPARATOR_WORDS: Record<string, Localized> = {
@@ -337,11 +382,12 @@ const COMPARATOR_WORDS: Record<string, Localized> = {
     '≥': l('supérieur ou égal à', 'at least')
 };
 
-export function comparatorWords(locale: Locale, operator: string): string {
-    return COMPARATOR_WORDS[operator]?.[locale] ?? operator;
+export function comparatorWords(locale: Locale, operator: string | undefined): string {
+    return operator === undefined ? '' : COMPARATOR_WORDS[operator]?.[locale] ?? operator;
 }
 
 /** `<=` → `≤`: the typographic form of a comparator. */
-export function comparatorSymbol(operator: string): string {
+export function comparatorSymbol(operator: string | undefined): string {
+    if (operator === undefined) return '';
     return operator === '<=' ? '≤' : operator === '>=' ? '≥' : operator;
 }

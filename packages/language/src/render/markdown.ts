@@ -26,7 +26,8 @@ export function isSafeLink(url: string): boolean {
 }
 
 /** Markdown → HTML (escaped; a single paragraph is rendered without its `<p>` when `inline`). */
-export function markdownToHtml(source: string, inline = false): string {
+export function markdownToHtml(source: string | undefined, inline = false): string {
+    source ??= '';
     if (inline && !/\n\s*\n|^\s*([-+*]|\d+[.)])\s|^\s*#|^\s*>|^\s*```/m.test(source)) {
         return markdown.renderInline(source).trim();
     }
@@ -55,8 +56,8 @@ export type RichBlock =
     | { type: 'rule' };
 
 /** Parses Markdown into blocks of styled spans. */
-export function markdownToBlocks(source: string): RichBlock[] {
-    const tokens = markdown.parse(source, {});
+export function markdownToBlocks(source: string | undefined): RichBlock[] {
+    const tokens = markdown.parse(source ?? '', {});
     let index = 0;
 
     const inline = (token: Token): Span[] => {

@@ -8,6 +8,9 @@ import type {
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
+import {
+    ACTION_COLORS as THEME_ACTION_COLORS, COLORS as THEME_COLORS, cssPalette, FONTS, NOTE_COLORS as THEME_NOTE_COLORS, PDF_SIZES, STATUS_COLORS as THEME_STATUS_COLORS, TABLE
+} from './theme.js';
 import { markdownToBlocks, plainBlock, type RichBlock, type Span } from './markdown.js';
 
 // The PDF layout, loaded only when a PDF is rendered (pdfmake, pdfkit and the fonts weigh a few
@@ -47,26 +50,9 @@ const MARGIN_BOTTOM = 52;
 const KEEP_WITH_NEXT = 62;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
 
-const COLORS = {
-    ink: '#1d2733', muted: '#5b6675', line: '#d5dbe3', soft: '#f4f6f9', brand: '#1f3a5f', accent: '#2d6cb5', zebra: '#fafbfd',
-    ok: '#1f7a3f', okBg: '#e6f4ea', ko: '#b3261e', koBg: '#fdecea', warn: '#8a5a00', warnBg: '#fff4d6', info: '#2d5f9a', infoBg: '#e8f0fb',
-    sup: '#5e4b8b', supBg: '#f1edf9', condition: '#fff8e1', conditionBorder: '#e2c36b', otherwise: '#f2f2f2', stepHead: '#eef3f9',
-    stepBorder: '#b9c6d6', arrow: '#7a8899', risk: '#fff7f6', riskInk: '#8a2c24'
-};
-
-const ACTION_COLORS: Record<TreeAction['kind'], { fill: string; ink: string }> = {
-    perform: { fill: '#e8f0fb', ink: '#2d5f9a' },
-    goto: { fill: '#f4f6f9', ink: COLORS.muted },
-    refer: { fill: '#fff0e6', ink: '#a14a0b' },
-    end: { fill: '#e6f4ea', ink: COLORS.ok }
-};
-
-const NOTE_COLORS: Record<NoteKind, { fill: string; ink: string }> = {
-    error: { fill: COLORS.koBg, ink: COLORS.ko },
-    warning: { fill: COLORS.warnBg, ink: COLORS.warn },
-    info: { fill: COLORS.infoBg, ink: COLORS.info },
-    suppressed: { fill: COLORS.supBg, ink: COLORS.sup }
-};
+const COLORS = cssPalette(THEME_COLORS);
+const ACTION_COLORS = Object.fromEntries(Object.entries(THEME_ACTION_COLORS).map(([kind, colors]) => [kind, cssPalette(colors)])) as Record<TreeAction['kind'], { fill: string; ink: string; border: string }>;
+const NOTE_COLORS = Object.fromEntries(Object.entries(THEME_NOTE_COLORS).map(([kind, colors]) => [kind, cssPalette(colors)])) as Record<NoteKind, { fill: string; ink: string }>;
 
 /**
  * Characters the embedded Roboto font lacks, replaced by ones it has (a missing glyph would
@@ -100,14 +86,14 @@ function setUpPdfmake(): void {
 // ----- layouts ---------------------------------------------------------------------------------
 
 const gridLayout: CustomTableLayout = {
-    hLineWidth: () => 0.5,
-    vLineWidth: () => 0.5,
+    hLineWidth: () => TABLE.lineWidth,
+    vLineWidth: () => TABLE.lineWidth,
     hLineColor: () => COLORS.line,
     vLineColor: () => COLORS.line,
-    paddingLeft: () => 5,
-    paddingRight: () => 5,
-    paddingTop: () => 3,
-    paddingBottom: () => 3,
+    paddingLeft: () => TABLE.padding.x,
+    paddingRight: () => TABLE.padding.x,
+    paddingTop: () => TABLE.padding.y,
+    paddingBottom: () => TABLE.padding.y,
     fillColor: (row: number) => (row > 0 && row % 2 === 0 ? COLORS.zebra : null)
 };
 
@@ -210,20 +196,20 @@ class PdfBuilder {
             },
             language: this.locale === 'fr' ? 'fr-FR' : 'en-GB',
             displayTitle: true,
-            defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2, color: COLORS.ink },
+            defaultStyle: { font: FONTS.pdf, fontSize: PDF_SIZES.body, lineHeight: 1.2, color: COLORS.ink },
             styles: {
-                kicker: { fontSize: 7.5, color: COLORS.muted, characterSpacing: 0.3 },
-                title: { fontSize: 18, bold: true, color: COLORS.brand, lineHeight: 1.1, margin: [0, 4, 0, 10] },
-                h2: { fontSize: 13, bold: true, color: COLORS.brand, margin: [0, 14, 0, 2] },
-                h3: { fontSize: 11, bold: true, color: COLORS.brand, margin: [0, 8, 0, 4] },
-                h4: { fontSize: 10, bold: true, color: COLORS.brand, margin: [0, 6, 0, 3] },
-                h5: { fontSize: 9.5, bold: true, color: COLORS.brand, margin: [0, 5, 0, 2] },
-                th: { bold: true, color: '#ffffff', fillColor: COLORS.brand },
+                kicker: { fontSize: PDF_SIZES.tiny, color: COLORS.muted, characterSpacing: 0.3 },
+                title: { fontSize: PDF_SIZES.title, bold: true, color: COLORS.brand, lineHeight: 1.1, margin: [0, 4, 0, 10] },
+                h2: { fontSize: PDF_SIZES.h2, bold: true, color: COLORS.brand, margin: [0, 14, 0, 2] },
+                h3: { fontSize: PDF_SIZES.h3, bold: true, color: COLORS.brand, margin: [0, 8, 0, 4] },
+                h4: { fontSize: PDF_SIZES.h4, bold: true, color: COLORS.brand, margin: [0, 6, 0, 3] },
+                h5: { fontSize: PDF_SIZES.h5, bold: true, color: COLORS.brand, margin: [0, 5, 0, 2] },
+                th: { bold: true, color: COLORS.white, fillColor: COLORS.brand },
                 label: { bold: true, color: COLORS.muted },
                 muted: { color: COLORS.muted },
-                intro: { color: COLORS.muted, fontSize: 8.5, margin: [0, 0, 0, 4] },
-                running: { fontSize: 7.5, color: COLORS.muted },
-                small: { fontSize: 8 }
+                intro: { color: COLORS.muted, fontSize: PDF_SIZES.note, margin: [0, 0, 0, 4] },
+                running: { fontSize: PDF_SIZES.tiny, color: COLORS.muted },
+                small: { fontSize: PDF_SIZES.small }
             },
             header: () => ({
                 margin: [MARGIN_X, 24, MARGIN_X, 0],
@@ -327,10 +313,10 @@ class PdfBuilder {
                 { text: `${kind} `, bold: true, color: colors.ink },
                 { text: glyphSafe(note.message) },
                 ...(note.justification !== undefined ? [{ text: ` ${this.t('justification')}${this.t('colon')}${glyphSafe(note.justification)}`, italics: true }] : []),
-                { text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, fontSize: 7 }
+                { text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, fontSize: PDF_SIZES.micro }
             ];
             return {
-                table: { widths: ['*'], body: [[{ text, fillColor: colors.fill, fontSize: 8 }]] },
+                table: { widths: ['*'], body: [[{ text, fillColor: colors.fill, fontSize: PDF_SIZES.small }]] },
                 layout: noteLayout(colors.ink),
                 margin: [0, 2, 0, 2]
             };
@@ -374,11 +360,10 @@ class PdfBuilder {
 
     private conformity(): PdfContent[] {
         const matrix = this.model.conformity;
-        const statusColors = { met: { fill: COLORS.okBg, ink: COLORS.ok }, missing: { fill: COLORS.koBg, ink: COLORS.ko }, suppressed: { fill: COLORS.supBg, ink: COLORS.sup } };
         const body: TableCell[][] = [
             [this.t('requirement'), this.t('legalBasis'), this.t('statusColumn'), this.t('where')].map(text => ({ text, style: 'th' })),
             ...matrix.rows.map(row => {
-                const colors = statusColors[row.status];
+                const colors = cssPalette(THEME_STATUS_COLORS[row.status]);
                 return [
                     { text: glyphSafe(row.title) },
                     { text: row.legalBasis },
@@ -386,7 +371,7 @@ class PdfBuilder {
                     {
                         stack: [
                             { text: glyphSafe(row.where) },
-                            ...(row.details.length > 0 ? [{ ul: row.details.map(detail => ({ text: glyphSafe(detail), fontSize: 8, color: colors.ink })) }] : [])
+                            ...(row.details.length > 0 ? [{ ul: row.details.map(detail => ({ text: glyphSafe(detail), fontSize: PDF_SIZES.small, color: colors.ink })) }] : [])
                         ]
                     }
                 ] as TableCell[];
@@ -395,9 +380,9 @@ class PdfBuilder {
         const allMet = matrix.met === matrix.total;
         return [
             ...this.heading(2, matrix.title, true),
-            { text: matrix.label, bold: true, fontSize: 11, color: allMet ? COLORS.ok : COLORS.ko, margin: [0, 0, 0, 2] },
+            { text: matrix.label, bold: true, fontSize: PDF_SIZES.h3, color: allMet ? COLORS.ok : COLORS.ko, margin: [0, 0, 0, 2] },
             { text: matrix.intro, style: 'intro' },
-            { table: { headerRows: 1, dontBreakRows: true, widths: ['34%', '15%', '18%', '33%'], body }, layout: gridLayout, fontSize: 8.5 }
+            { table: { headerRows: 1, dontBreakRows: true, widths: ['34%', '15%', '18%', '33%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note }
         ];
     }
 
@@ -441,7 +426,7 @@ class PdfBuilder {
     private sheet(group: GroupBlock, block: FieldsBlock, level: number): PdfContent[] {
         const title: TableCell[] = [{
             colSpan: 2, border: [false, false, false, true], style: `h${Math.min(Math.max(level, 2), 5)}`, margin: [-5, 4, 0, 2],
-            text: [glyphSafe(group.title), ...(group.subtitle ? [{ text: `   ${glyphSafe(group.subtitle)}`, fontSize: 8, bold: false, color: COLORS.muted }] : [])]
+            text: [glyphSafe(group.title), ...(group.subtitle ? [{ text: `   ${glyphSafe(group.subtitle)}`, fontSize: PDF_SIZES.small, bold: false, color: COLORS.muted }] : [])]
         }, {}];
         const rows = this.fieldRows(block);
         return [
@@ -461,7 +446,7 @@ class PdfBuilder {
             {
                 ul: block.items.map(item => ({
                     stack: [
-                        item.tag ? { text: [...this.inlineOf(item.content), { text: `  ${item.tag}`, color: COLORS.muted, fontSize: 7 }] } : this.content(item.content),
+                        item.tag ? { text: [...this.inlineOf(item.content), { text: `  ${item.tag}`, color: COLORS.muted, fontSize: PDF_SIZES.micro }] } : this.content(item.content),
                         ...this.notes(item.notes)
                     ]
                 } as PdfContent)),
@@ -535,20 +520,20 @@ class PdfBuilder {
             stack: [
                 {
                     columns: [
-                        { text: [{ text: `${this.t('stepN', { n: step.number })}  `, color: COLORS.muted, fontSize: 8.5 }, { text: glyphSafe(step.title), color: COLORS.brand, fontSize: 10 }], bold: true, width: '*' },
-                        step.entry ? { text: this.t('entry'), width: 'auto', fontSize: 7, color: COLORS.brand } : { text: '', width: 0 }
+                        { text: [{ text: `${this.t('stepN', { n: step.number })}  `, color: COLORS.muted, fontSize: PDF_SIZES.note }, { text: glyphSafe(step.title), color: COLORS.brand, fontSize: PDF_SIZES.h4 }], bold: true, width: '*' },
+                        step.entry ? { text: this.t('entry'), width: 'auto', fontSize: PDF_SIZES.micro, color: COLORS.brand } : { text: '', width: 0 }
                     ],
                     columnGap: 6
                 },
-                ...(meta.length > 0 ? [{ text: meta, fontSize: 8, margin: [0, 2, 0, 0] } as PdfContent] : []),
-                ...(step.description ? [{ stack: [this.content(step.description)], fontSize: 8.5, margin: [0, 2, 0, 0] } as PdfContent] : []),
+                ...(meta.length > 0 ? [{ text: meta, fontSize: PDF_SIZES.small, margin: [0, 2, 0, 0] } as PdfContent] : []),
+                ...(step.description ? [{ stack: [this.content(step.description)], fontSize: PDF_SIZES.note, margin: [0, 2, 0, 0] } as PdfContent] : []),
                 ...this.notes(step.notes)
             ]
         };
         const branches: TableCell[][] = step.branches.map(branch => [
             {
                 table: { widths: ['*'], body: [[{ text: glyphSafe(branch.conditionLabel), italics: branch.condition === undefined, fillColor: branch.condition === undefined ? COLORS.otherwise : COLORS.condition }]] },
-                layout: boxedCell(branch.condition === undefined ? '#c9c9c9' : COLORS.conditionBorder)
+                layout: boxedCell(branch.condition === undefined ? COLORS.otherwiseBorder : COLORS.conditionBorder)
             },
             { ...rightArrow(), verticalAlignment: 'middle' },
             { stack: [...this.action(branch.action), ...this.notes(branch.notes)] }
@@ -558,7 +543,7 @@ class PdfBuilder {
                 { text: [{ text: `${this.t('risk')}${this.t('colon')}`, bold: true, color: COLORS.riskInk }, glyphSafe(risk.label), ...(risk.severity ? [{ text: ` (${risk.severity.toLowerCase()})`, color: COLORS.muted }] : [])], width: '*' },
                 { text: [{ text: `${this.t('riskControl')}${this.t('colon')}`, bold: true, color: COLORS.riskInk }, ...(risk.mitigation ? this.inlineOf(risk.mitigation) : ['—'])], width: '*' }
             ],
-            columnGap: 10, fontSize: 8, margin: [0, 1, 0, 1]
+            columnGap: 10, fontSize: PDF_SIZES.small, margin: [0, 1, 0, 1]
         } as PdfContent));
         const body: TableCell[][] = [
             [{ stack: [head], fillColor: COLORS.stepHead, margin: [6, 4, 6, 4] }],
@@ -573,7 +558,7 @@ class PdfBuilder {
         const colors = ACTION_COLORS[action.kind];
         const kind = this.t(({ perform: 'kindPerform', goto: 'kindGoto', refer: 'kindRefer', end: 'kindEnd' } as const)[action.kind]).toUpperCase();
         const text: PdfContent[] = [
-            { text: `${kind}  `, bold: true, color: colors.ink, fontSize: 6.5, characterSpacing: 0.3 },
+            { text: `${kind}  `, bold: true, color: colors.ink, fontSize: PDF_SIZES.nano, characterSpacing: 0.3 },
             { text: glyphSafe(action.text) },
             ...(action.delay ? [{ text: ` ${action.delay}`, bold: true, color: ACTION_COLORS.refer.ink }] : [])
         ];
@@ -581,14 +566,14 @@ class PdfBuilder {
             table: {
                 widths: ['*'],
                 body: [[{
-                    stack: [{ text }, ...(action.detail ? [{ text: this.inlineOf(action.detail), color: COLORS.muted, fontSize: 8 } as PdfContent] : [])],
+                    stack: [{ text }, ...(action.detail ? [{ text: this.inlineOf(action.detail), color: COLORS.muted, fontSize: PDF_SIZES.small } as PdfContent] : [])],
                     fillColor: colors.fill
                 }]]
             },
             layout: boxedCell(colors.ink)
         };
         if (!action.then) return [box];
-        return [box, { text: this.t('then'), fontSize: 7, color: COLORS.muted, margin: [14, 0, 0, 0] }, ...this.action(action.then)];
+        return [box, { text: this.t('then'), fontSize: PDF_SIZES.micro, color: COLORS.muted, margin: [14, 0, 0, 0] }, ...this.action(action.then)];
     }
 
     // ----- suppressions and diagnostics -------------------------------------------------------
@@ -600,7 +585,7 @@ class PdfBuilder {
         const body: TableCell[][] = [
             [this.t('rule'), this.t('scope'), this.t('justification'), this.t('findingsSetAside')].map(text => ({ text, style: 'th' })),
             ...entries.map(entry => [
-                { text: [glyphSafe(entry.rule), { text: `\n${entry.code}`, color: COLORS.muted, fontSize: 7 }] },
+                { text: [glyphSafe(entry.rule), { text: `\n${entry.code}`, color: COLORS.muted, fontSize: PDF_SIZES.micro }] },
                 { text: glyphSafe(entry.scope) },
                 { text: glyphSafe(entry.justification) },
                 entry.findings.length === 0
@@ -608,7 +593,7 @@ class PdfBuilder {
                     : { ul: entry.findings.map(finding => glyphSafe(finding.message)) }
             ] as TableCell[])
         ];
-        return [...heading, { table: { headerRows: 1, dontBreakRows: true, widths: ['26%', '20%', '30%', '24%'], body }, layout: gridLayout, fontSize: 8.5 }];
+        return [...heading, { table: { headerRows: 1, dontBreakRows: true, widths: ['26%', '20%', '30%', '24%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note }];
     }
 
     private diagnostics(): PdfContent[] {
@@ -621,13 +606,13 @@ class PdfBuilder {
                 { text: String(note.line + 1) },
                 { text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink },
                 { text: glyphSafe(note.message) },
-                { text: note.code, fontSize: 7.5 }
+                { text: note.code, fontSize: PDF_SIZES.tiny }
             ] as TableCell[])
         ];
         return [
             ...heading,
             { text: this.t('diagnosticsSummary', { errors, warnings, infos }), style: 'intro' },
-            { table: { headerRows: 1, dontBreakRows: true, widths: ['9%', '17%', '52%', '22%'], body }, layout: gridLayout, fontSize: 8.5 }
+            { table: { headerRows: 1, dontBreakRows: true, widths: ['9%', '17%', '52%', '22%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note }
         ];
     }
 }

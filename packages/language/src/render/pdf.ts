@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.js';
 import type { DocumentModel } from './document-model.js';
+import { calendarDate } from './labels.js';
 
 export interface PdfOptions {
     /** Language of the words the renderer adds (the model's by default). */
@@ -13,7 +14,16 @@ export interface PdfOptions {
 
 /** The fixed date of the exports' metadata: the protocol's date, or 2000-01-01. */
 export function documentDate(model: DocumentModel): Date {
-    return model.meta.date ? new Date(`${model.meta.date}T00:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
+    const date = calendarDate(model.meta.date);
+    if (!date) return new Date(Date.UTC(2000, 0, 1));
+    const utc = new Date(0);
+    utc.setUTCFullYear(date.year, date.month - 1, date.day); // years 0–99 stay themselves (Date.UTC would add 1900)
+    return utc;
+}
+
+/** `date` when it is a real date (an invalid `Date` never reaches the renderers). */
+export function validDate(date: Date | undefined): Date | undefined {
+    return date && Number.isFinite(date.getTime()) ? date : undefined;
 }
 
 /**
@@ -23,5 +33,5 @@ export function documentDate(model: DocumentModel): Date {
  */
 export async function renderPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Buffer> {
     const { createPdf } = await import('./pdf-document.js');
-    return createPdf(model, options.locale ?? model.locale, options.date ?? documentDate(model));
+    return createPdf(model, options.locale ?? model.locale, validDate(options.date) ?? documentDate(model));
 }

@@ -1,12 +1,7 @@
-import { GrammarUtils } from 'langium';
-import type { Acte } from '../generated/ast.js';
-import { protocolModel } from '../model/protocol-model.js';
+import { protocolModel, writesDerogatoire } from '../model/protocol-model.js';
 import { insertSectionFix, onTitle } from './fixes.js';
 import { defineRule } from './rule.js';
 
-function writesDerogatoire(acte: Acte): boolean {
-    return ['dérogatoire', 'derogatoire'].some(keyword => GrammarUtils.findNodeForKeyword(acte.$cstNode, keyword) !== undefined);
-}
 
 /** R.4011-1 2° a — the acts, derogating or not, and who performs them (requirement `actes`). */
 export const actesRules = [

@@ -45,7 +45,7 @@ describe('editing', () => {
         assert.equal(api.conformity.state.text, '$(pass) Conformity: 16/16 requirements');
         assert.match(api.conformity.state.tooltip ?? '', /16 of 16/);
 
-        // coop.language: fr restarts the server, whose summary is then French.
+        // coop.language: fr is applied live by the server (no restart), whose summary is then French.
         await changeLanguage('fr');
         try {
             await waitFor(() => api.conformity.state.text === '$(pass) Conformité : 16/16 exigences',
@@ -58,19 +58,21 @@ describe('editing', () => {
             () => `the English summary again, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
     });
 
-    /** Sets `coop.language` and waits until the server has restarted with it. */
+    /** Sets `coop.language` and waits until the server has applied it, live: the server does not restart. */
     async function changeLanguage(value: string | undefined): Promise<void> {
+        let applied = false;
         let stopped = false;
-        let restarted = false;
-        const listener = api.client.onDidChangeState(event => {
+        const notification = api.onDidApplySettings(() => { applied = true; });
+        const states = api.client.onDidChangeState(event => {
             if (event.newState === State.Stopped) stopped = true;
-            else if (event.newState === State.Running && stopped) restarted = true;
         });
         try {
             await vscode.workspace.getConfiguration('coop').update('language', value, vscode.ConfigurationTarget.Global);
-            await waitFor(() => restarted, `the server restarted with coop.language = ${value}`);
+            await waitFor(() => applied, `the server applied coop.language = ${value}`);
+            assert.equal(stopped, false, `the server did not restart (${serverHistory()})`);
         } finally {
-            listener.dispose();
+            notification.dispose();
+            states.dispose();
         }
     }
 
