@@ -22,6 +22,7 @@ import { CoopDocumentValidator } from './validation/coop-document-validator.js';
 import { registerValidationChecks } from './validation/coop-validator.js';
 import { SilentLogger, type CoopLogger } from './validation/logger.js';
 import { SuppressedDiagnostics } from './validation/suppressed-diagnostics.js';
+import { CoopDocumentFactory } from './workspace/coop-document-factory.js';
 import { CoopServiceRegistry } from './workspace/coop-service-registry.js';
 import { CoopWorkspaceManager } from './workspace/coop-workspace-manager.js';
 
@@ -70,7 +71,9 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
 export const CoopSharedModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
     ServiceRegistry: (services) => new CoopServiceRegistry(services),
     workspace: {
-        WorkspaceManager: (services) => new CoopWorkspaceManager(services)
+        WorkspaceManager: (services) => new CoopWorkspaceManager(services),
+        // Measures each text before the lexer: oversized documents are refused (workspace/size-limit.ts).
+        LangiumDocumentFactory: (services) => new CoopDocumentFactory(services)
     }
 };
 

@@ -25,9 +25,9 @@ describe('one rule = one object', () => {
         }
     });
 
-    it('every rule but the three reported by the parser and the linker, and the internal error, has checks', () => {
+    it('every rule but the three reported by the parser and the linker, the internal error and the size limits has checks', () => {
         const withoutChecks = RULES.filter(rule => !('checks' in rule)).map(rule => rule.code).sort();
-        expect(withoutChecks).toEqual(['caractere-inconnu', 'erreur-interne', 'reference-inconnue', 'syntaxe']);
+        expect(withoutChecks).toEqual(['caractere-inconnu', 'erreur-interne', 'fichier-trop-volumineux', 'reference-inconnue', 'syntaxe', 'texte-trop-long']);
     });
 
     it('quick fixes are found through the rule of the code', () => {

@@ -1,6 +1,7 @@
-import { AstUtils, type AstNode, type AstNodeDescription } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type AstNodeDescription } from 'langium';
 import { nodeKind } from '../model/node-kinds.js';
 import { sectionKind } from '../model/sections.js';
+import { isValidDate, numberProblem, type NumberContext } from '../model/values.js';
 import { useSuggestionFix } from '../rules/fixes.js';
 import { defineRule, type Report } from '../rules/rule.js';
 import { attributeRepetitions, typesWithRepeatableAttributes } from '../validation/checks/language-checks.js';
@@ -27,11 +28,7 @@ function namesAreUnique(root: AstNode, report: Report, kindLabel: (type: string)
     }
 }
 
-function validDate(date: string): boolean {
-    const [year, month, day] = date.split('-').map(Number);
-    const parsed = new Date(Date.UTC(year, month - 1, day));
-    return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
-}
+const validDate = isValidDate;
 
 /**
  * Diagnostics of the language itself: the text can be read, names resolve, nothing is said twice.
@@ -190,6 +187,40 @@ export const languageRules = [
         })
     }),
     defineRule({
+        code: 'nombre-invalide',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Nombre impossible', en: 'Impossible number' },
+        message: { fr: 'Le nombre {value} ne peut pas être retenu : {reason}.', en: 'Number {value} cannot be used: {reason}.' },
+        rationale: {
+            fr: 'Un âge, une durée, un nombre de cas ou une année doivent être des valeurs réelles : un nombre trop long pour être lu ou hors de toute réalité fausserait les contrôles et l\'aperçu du dossier.',
+            en: 'An age, a duration, a number of cases or a year must be real values: a number too long to be read or out of all reality would distort the checks and the preview.'
+        },
+        fix: { fr: 'Corrigez le nombre (une faute de frappe ajoute souvent des chiffres).', en: 'Fix the number (a typo often adds digits).' },
+        checks: ({ locale }) => {
+            const check = <N extends AstNode>(report: Report, node: N, property: keyof N & string, value: number | undefined, context: NumberContext) => {
+                const problem = numberProblem(value, context);
+                if (!problem) return;
+                const written = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text : undefined;
+                const shown = written && written.length > 24 ? `${written.slice(0, 12)}…${written.slice(-4)}` : written ?? String(value);
+                report(node, { value: shown, reason: locale.pick(problem) }, { property } as never);
+            };
+            return {
+                ConditionAge: (age, report) => {
+                    const context: NumberContext = age.unite === 'mois' ? 'age-mois' : age.unite ? 'age-ans' : 'nombre';
+                    check(report, age, 'min', age.min, context);
+                    check(report, age, 'max', age.max, context);
+                    check(report, age, 'borne', age.borne, context);
+                },
+                Duree: (duree, report) => check(report, duree, 'valeur', duree.valeur, 'nombre'),
+                Quantite: (quantite, report) => check(report, quantite, 'valeur', quantite.valeur, 'nombre'),
+                Cible: (cible, report) => check(report, cible, 'valeur', cible.valeur, 'nombre'),
+                Reference: (reference, report) => check(report, reference, 'annee', reference.annee, 'annee')
+            };
+        }
+    }),
+    defineRule({
         code: 'catalogue-reserve',
         severity: 'error',
         category: 'langage',
@@ -209,6 +240,44 @@ export const languageRules = [
                 if (!isBuiltinUri(AstUtils.getDocument(catalogue).uri)) report(catalogue, {}, { keyword: 'catalogue' });
             }
         })
+    }),
+    defineRule({
+        code: 'fichier-trop-volumineux',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Fichier trop volumineux', en: 'File too large' },
+        message: {
+            fr: 'Le fichier fait {size} : coop n\'analyse pas les fichiers de plus de {limit}. Rien n\'y est vérifié tant qu\'il dépasse cette taille.',
+            en: 'The file is {size}: coop does not analyse files over {limit}. Nothing in it is checked while it exceeds that size.'
+        },
+        rationale: {
+            fr: 'Un protocole complet tient en quelques dizaines de kilo-octets. Un fichier de plusieurs mégaoctets est presque toujours une erreur (export collé, fichier généré ou binaire) et rendrait l\'éditeur inutilisable : il est refusé avant toute lecture.',
+            en: 'A complete protocol takes a few tens of kilobytes. A file of several megabytes is almost always a mistake (pasted export, generated or binary file) and would make the editor unusable: it is refused before being read.'
+        },
+        fix: {
+            fr: 'Vérifiez que c\'est bien un protocole ; sinon, découpez-le : les éléments partagés vont dans une bibliothèque (un fichier « bibliothèque "…" { … } » du même dossier), les longs documents en annexe (« annexe "…" fichier "…" »).',
+            en: 'Check that it really is a protocol; otherwise split it: shared elements go to a library (a "bibliothèque "…" { … }" file in the same folder), long documents to an annex ("annexe "…" fichier "…"").'
+        }
+    }),
+    defineRule({
+        code: 'texte-trop-long',
+        severity: 'error',
+        category: 'langage',
+        basis: 'langage',
+        title: { fr: 'Texte trop long', en: 'Text too long' },
+        message: {
+            fr: 'Le texte qui commence ligne {line} compte {chars} caractères sur {lines} lignes : coop n\'analyse pas un texte, un commentaire ou un mot de plus de {maxChars} caractères ou de {maxLines} lignes (un guillemet non fermé ?). Rien n\'est vérifié dans ce fichier tant qu\'il demeure.',
+            en: 'The text starting on line {line} has {chars} characters over {lines} lines: coop does not analyse a text, comment or word over {maxChars} characters or {maxLines} lines (an unclosed quote?). Nothing in this file is checked while it remains.'
+        },
+        rationale: {
+            fr: 'Un texte de protocole (objectifs, programme, conditions) tient en quelques pages. Un texte démesuré vient presque toujours d\'un guillemet ou d\'un bloc """ non fermé, ou d\'un document collé : il est refusé avant toute lecture pour que l\'éditeur reste utilisable.',
+            en: 'A protocol text (objectives, programme, conditions) takes a few pages. A huge text almost always comes from an unclosed quote or """ block, or a pasted document: it is refused before being read so that the editor stays usable.'
+        },
+        fix: {
+            fr: 'Fermez le guillemet ou le bloc """ ouvert à cette ligne, ou raccourcissez le texte et mettez le document complet en annexe (« annexe "…" fichier "…" »).',
+            en: 'Close the quote or """ block opened on that line, or shorten the text and attach the full document as an annex ("annexe "…" fichier "…"").'
+        }
     }),
     defineRule({
         code: 'erreur-interne',

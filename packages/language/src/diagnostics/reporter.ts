@@ -1,7 +1,8 @@
 import { CstUtils, type AstNode, type CstNode, type DiagnosticInfo, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { format, type LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '../i18n/locale.js';
 import type { CoopDiagnosticData } from './definition.js';
+import { fillLocalized, type MessageArgs } from './message-args.js';
 import { getDefinition, type DiagnosticCode } from './registry.js';
 
 export type ReportOptions<N extends AstNode> = Omit<DiagnosticInfo<N>, 'node' | 'code' | 'data'> & {
@@ -12,22 +13,23 @@ export type ReportOptions<N extends AstNode> = Omit<DiagnosticInfo<N>, 'node' | 
 export class DiagnosticReporter {
     constructor(private readonly locale: LocaleSetting) {}
 
-    report<N extends AstNode>(accept: ValidationAcceptor, code: DiagnosticCode, node: N, args: Record<string, string | number> = {}, options: ReportOptions<N> = {}): void {
+    report<N extends AstNode>(accept: ValidationAcceptor, code: DiagnosticCode, node: N, args: MessageArgs = {}, options: ReportOptions<N> = {}): void {
         const definition = getDefinition(code);
-        const message = format(this.locale.pick(definition.message), args);
+        // Values lost to a syntax error fall back to the element's kind (message-args.ts).
+        const message = fillLocalized(this.locale, definition.message, args, node.$type);
         const located = options.property !== undefined || options.keyword !== undefined || options.range !== undefined;
         const range = located || !node.$cstNode ? options.range : headRange(node.$cstNode);
         accept(definition.severity, message, { ...options, ...(range ? { range } : {}), node, data: { ...options.data, code } });
     }
 
     /** Same as `report`, for a code known only at run time (the rule registration). */
-    reportCode<N extends AstNode>(accept: ValidationAcceptor, code: string, node: N, args: Record<string, string | number> = {}, options: ReportOptions<N> = {}): void {
+    reportCode<N extends AstNode>(accept: ValidationAcceptor, code: string, node: N, args: MessageArgs = {}, options: ReportOptions<N> = {}): void {
         this.report(accept, code as DiagnosticCode, node, args, options);
     }
 
     /** A localized message template of the registry, filled (for messages built outside checks). */
-    message(code: DiagnosticCode, args: Record<string, string | number> = {}): string {
-        return format(this.locale.pick(getDefinition(code).message), args);
+    message(code: DiagnosticCode, args: MessageArgs = {}, type?: string): string {
+        return fillLocalized(this.locale, getDefinition(code).message, args, type);
     }
 }
 

@@ -4,6 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import type { CoopDiagnosticData } from '../diagnostics/definition.js';
 import { getRule } from '../diagnostics/registry.js';
 import type { LocaleSetting } from '../i18n/locale.js';
+import type { CoopLogger } from '../validation/logger.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 
 export { insertSection } from '../rules/fixes.js';
@@ -15,9 +16,11 @@ export { insertSection } from '../rules/fixes.js';
  */
 export class CoopCodeActionProvider implements CodeActionProvider {
     private readonly locale: LocaleSetting;
+    private readonly logger: CoopLogger;
 
     constructor(services: CoopLspServices) {
         this.locale = services.i18n.Locale;
+        this.logger = services.validation.Logger;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -32,8 +35,15 @@ export class CoopCodeActionProvider implements CodeActionProvider {
     private fix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
         const data = diagnostic.data as CoopDiagnosticData | undefined;
         const quickFix = typeof data?.code === 'string' ? getRule(data.code)?.quickFix : undefined;
-        const fix = data && quickFix?.({ document, diagnostic, data, locale: this.locale });
-        if (!fix) return undefined;
+        let fix: ReturnType<NonNullable<typeof quickFix>>;
+        try {
+            fix = data && quickFix?.({ document, diagnostic, data, locale: this.locale });
+        } catch (error) {
+            // A fix that cannot be computed on a half-typed document is simply not offered.
+            this.logger.error(`coop : la correction rapide de « ${String(data?.code)} » a échoué`, error);
+            return undefined;
+        }
+        if (!fix || fix.edits.length === 0) return undefined;
         return {
             title: fix.title,
             kind: CodeActionKind.QuickFix,

@@ -1,14 +1,19 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { CancellationToken, DocumentSymbolParams } from 'vscode-languageserver';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { isProtocole } from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
+import { nodeKind } from '../model/node-kinds.js';
 import { sectionKind, templateRank } from '../model/sections.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 
 /**
  * The outline: the protocol's elements in the order of the template (whatever their order in the
- * file), named elements under their name, sections under their label.
+ * file), named elements under their name, sections under their label. A document being typed is
+ * a partial tree: a protocol without its title yet is « Protocole sans titre », an element whose
+ * name was lost to a syntax error is « Acte délégué sans nom » — an LSP symbol must have a name,
+ * and a client refuses the whole outline otherwise.
  */
 export class CoopDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     private readonly locale: LocaleSetting;
@@ -16,6 +21,13 @@ export class CoopDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     constructor(services: CoopLspServices) {
         super(services);
         this.locale = services.i18n.Locale;
+    }
+
+    override getSymbols(document: LangiumDocument, params: DocumentSymbolParams, cancelToken?: CancellationToken): MaybePromise<DocumentSymbol[]> {
+        const root = document.parseResult.value;
+        // No syntax tree (a refused oversized file): an empty outline.
+        if (!root?.$cstNode) return [];
+        return super.getSymbols(document, params, cancelToken);
     }
 
     protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
@@ -26,7 +38,7 @@ export class CoopDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         if (isProtocole(node)) {
             const children = [...node.elements].filter(e => e.$type !== 'Suppression').sort((a, b) => templateRank(a.$type) - templateRank(b.$type));
             return [{
-                name: node.titre,
+                name: node.titre?.trim() || this.locale.pick({ fr: 'Protocole sans titre', en: 'Untitled protocol' }),
                 kind: SymbolKind.File,
                 range: cst.range,
                 selectionRange: cst.range,
@@ -35,7 +47,9 @@ export class CoopDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         }
         if (named) {
             const label = kind ? `${this.locale.pick(kind.label)}` : undefined;
-            return [{ ...this.createSymbol(document, node, cst, named), ...(label ? { detail: label } : {}) }];
+            const symbol = this.createSymbol(document, node, cst, named);
+            const name = symbol.name?.trim() ? symbol.name : this.unnamed(node);
+            return [{ ...symbol, name, ...(label ? { detail: label } : {}) }];
         }
         if (kind) {
             return [{
@@ -47,5 +61,11 @@ export class CoopDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             }];
         }
         return this.getChildSymbols(document, node) ?? [];
+    }
+
+    /** « Acte délégué sans nom », « Unnamed step ». */
+    private unnamed(node: AstNode): string {
+        const label = this.locale.pick(nodeKind(node.$type)?.label ?? { fr: 'Élément', en: 'Element' });
+        return this.locale.current === 'fr' ? `${label} sans nom` : `Unnamed ${label.toLowerCase()}`;
     }
 }

@@ -1,6 +1,8 @@
 import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
+import { isMissingArg } from '../diagnostics/message-args.js';
+import { numberProblem } from '../model/values.js';
 import { getDefinition } from '../diagnostics/registry.js';
 import {
     isActe, isArticle, isCritere, isDelegant, isDelegue, isEtape, isFormation, isIndicateur, isModule, isProfession, isReference
@@ -53,36 +55,53 @@ export class CoopHoverProvider extends AstNodeHoverProvider {
         return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
     }
 
+    /**
+     * What an element stands for. The element may be half-typed: a missing name, label or
+     * profession is left out (or named by its kind), never printed as « undefined ».
+     */
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const t = (fr: string, en: string) => this.locale.pick({ fr, en });
+        const text = (value: string | number | undefined | null): string | undefined => (isMissingArg(value) ? undefined : String(value));
+        const unnamed = t('sans nom', '(unnamed)');
+        /** « **Acte bu** — Bandelette » with each part present. */
+        const head = (kind: string, name: string | undefined, label?: string) =>
+            `**${kind} ${text(name) ?? unnamed}**${text(label) ? ` — ${label}` : ''}`;
         if (isProfession(node)) {
-            const article = node.article.ref;
-            return `**${node.libelle}** — ${t('profession du catalogue', 'catalogue profession')}\n\n`
-                + `${t('Actes réservés par l\'article', 'Acts reserved by article')} **${node.article.$refText}**${article ? ` : ${article.objet}` : ''}.`
-                + (node.groupe ? `\n\n*${node.groupe}*` : '');
+            const article = node.article?.ref;
+            const reference = text(node.article?.$refText);
+            return `**${text(node.libelle) ?? text(node.name) ?? t('Profession', 'Profession')}** — ${t('profession du catalogue', 'catalogue profession')}`
+                + (reference ? `\n\n${t('Actes réservés par l\'article', 'Acts reserved by article')} **${reference}**${text(article?.objet) ? ` : ${article?.objet}` : ''}.` : '')
+                + (text(node.groupe) ? `\n\n*${node.groupe}*` : '');
         }
         if (isArticle(node)) {
-            return `**${t('Article', 'Article')} ${node.name}** (CSP) — ${node.objet}\n\n${t('Un protocole peut y déroger (art. L.4011-1).', 'A protocol may derogate from it (art. L.4011-1).')}`;
+            return `**${t('Article', 'Article')} ${text(node.name) ?? unnamed}** (CSP)${text(node.objet) ? ` — ${node.objet}` : ''}\n\n${t('Un protocole peut y déroger (art. L.4011-1).', 'A protocol may derogate from it (art. L.4011-1).')}`;
         }
         if (isActe(node)) {
-            const kind = node.nonDerogatoire || node.articles.length === 0
+            const articles = node.articles.map(a => a.$refText).filter(Boolean);
+            const kind = node.nonDerogatoire || articles.length === 0
                 ? t('non dérogatoire', 'non-derogating')
-                : `${t('dérogatoire à', 'derogating from')} ${node.articles.map(a => a.$refText).join(', ')}`;
-            const by = node.delegues.map(d => d.$refText).join(', ');
-            return `**${t('Acte', 'Act')} ${node.name}** — ${node.libelle}\n\n${kind}${by ? ` ; ${t('par', 'by')} ${by}` : ''}`;
+                : `${t('dérogatoire à', 'derogating from')} ${articles.join(', ')}`;
+            const by = node.delegues.map(d => d.$refText).filter(Boolean).join(', ');
+            return `${head(t('Acte', 'Act'), node.name, node.libelle)}\n\n${kind}${by ? ` ; ${t('par', 'by')} ${by}` : ''}`;
         }
         if (isDelegant(node) || isDelegue(node)) {
             const role = isDelegant(node) ? t('Délégant', 'Delegating professional') : t('Délégué', 'Delegate');
-            const profession = node.profession?.ref?.libelle ?? node.profession?.$refText ?? '';
-            const details = [...node.specialites, ...node.qualifications].join(' ; ');
-            return `**${role} ${node.name}** — ${profession}${details ? `\n\n${details}` : ''}`;
+            const profession = text(node.profession?.ref?.libelle) ?? text(node.profession?.$refText);
+            const details = [...node.specialites, ...node.qualifications].filter(Boolean).join(' ; ');
+            return `${head(role, node.name, profession)}${details ? `\n\n${details}` : ''}`;
         }
-        if (isEtape(node)) return `**${t('Étape', 'Step')} ${node.name}**${node.titre ? ` — ${node.titre}` : ''}`;
-        if (isFormation(node)) return `**${t('Formation', 'Training')} ${node.name}** — ${node.actes.map(a => a.$refText).join(', ')}`;
-        if (isModule(node)) return `**${t('Module de formation', 'Training module')} ${node.name}** — ${node.titre}`;
-        if (isIndicateur(node)) return `**${t('Indicateur', 'Indicator')} ${node.name}** — ${node.libelle}${node.definition ? `\n\n${node.definition}` : ''}`;
-        if (isReference(node)) return `**${node.titre}**${node.auteur ? ` — ${node.auteur}` : ''}${node.annee ? ` (${node.annee})` : ''}`;
-        if (isCritere(node)) return `**${node.nature} ${node.name}**`;
+        if (isEtape(node)) return head(t('Étape', 'Step'), node.name, node.titre);
+        if (isFormation(node)) return head(t('Formation', 'Training'), node.name, node.actes.map(a => a.$refText).filter(Boolean).join(', '));
+        if (isModule(node)) return head(t('Module de formation', 'Training module'), node.name, node.titre);
+        if (isIndicateur(node)) return `${head(t('Indicateur', 'Indicator'), node.name, node.libelle)}${text(node.definition) ? `\n\n${node.definition}` : ''}`;
+        if (isReference(node)) {
+            const title = text(node.titre) ?? text(node.name) ?? t('Référence', 'Reference');
+            return `**${title}**${text(node.auteur) ? ` — ${node.auteur}` : ''}${node.annee !== undefined && !numberProblem(node.annee, 'annee') ? ` (${node.annee})` : ''}`;
+        }
+        if (isCritere(node)) {
+            const nature = text(node.nature) ?? t('critère', 'criterion');
+            return `**${nature} ${text(node.name) ?? unnamed}**`;
+        }
         return undefined;
     }
 }

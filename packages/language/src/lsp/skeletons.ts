@@ -20,9 +20,10 @@ export function newProtocolSnippet(): string {
         'Reorientations', 'Disponibilite', 'InformationPatient', 'SystemeInformation', 'GestionRisques', 'ResponsabiliteCivile'
     ];
     let counter = 1;
-    const body = order.map(type => SECTION_SKELETONS[type]!.replace(/\$\{(\d+)([:|])/g, (_, _n, sep) => `\${${counter++}${sep}`)).join('\n\n');
+    // Every listed section has a skeleton in the table of node kinds (a test checks it); one without is skipped.
+    const body = order.map(type => SECTION_SKELETONS[type]).filter((skeleton): skeleton is string => skeleton !== undefined).map(skeleton => skeleton.replace(/\$\{(\d+)([:|])/g, (_, _n, sep) => `\${${counter++}${sep}`)).join('\n\n');
     const indicators = Object.values(MANDATORY_INDICATOR_SKELETONS).join('\n\n');
-    const text = `protocole "\${${counter++}:Intitulé du protocole}" {\n${indent(`${body}\n\n${indicators}\n\n${SECTION_SKELETONS.ModeleEconomique!.replace(/\$\{1:/, `\${${counter++}:`)}`, '\t')}\n}\n`;
+    const text = `protocole "\${${counter++}:Intitulé du protocole}" {\n${indent(`${body}\n\n${indicators}\n\n${(SECTION_SKELETONS.ModeleEconomique ?? '').replace(/\$\{1:/, `\${${counter++}:`)}`, '\t')}\n}\n`;
     return text;
 }
 

@@ -5,7 +5,9 @@ const folded = new Map<string, string>();
 const FOLD_CACHE_SIZE = 20_000;
 
 /** Lower-case, accent-free form of a word, used to accept « delegant » for « délégant ». */
-export function fold(text: string): string {
+export function fold(text: string | undefined): string {
+    // A text lost to a syntax error folds to nothing.
+    if (!text) return '';
     let result = folded.get(text);
     if (result === undefined) {
         result = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, '\'').toLowerCase();

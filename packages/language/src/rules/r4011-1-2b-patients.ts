@@ -11,10 +11,20 @@ function inYears(age: ConditionAge, value: number): number {
 /** Strict bounds (`<`, `>`) exclude the bound itself: shift them by less than any real age step. */
 const STRICT = 1e-6;
 
-/** The age interval [low, high] in years of an age condition (`de X à Y` includes both bounds). */
-function interval(age: ConditionAge): [number, number] {
-    if (age.min !== undefined && age.max !== undefined) return [inYears(age, age.min), inYears(age, age.max)];
-    const bound = inYears(age, age.borne ?? 0);
+const known = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
+
+/**
+ * The age interval [low, high] in years of an age condition (`de X à Y` includes both bounds), or
+ * undefined while the condition is being typed (a bound, the operator or the unit is missing): a
+ * half-written age is compared with nothing.
+ */
+function interval(age: ConditionAge): [number, number] | undefined {
+    if (!age.unite) return undefined;
+    if (age.min !== undefined || age.max !== undefined) {
+        return known(age.min) && known(age.max) ? [inYears(age, age.min), inYears(age, age.max)] : undefined;
+    }
+    if (!known(age.borne) || !age.operateur) return undefined;
+    const bound = inYears(age, age.borne);
     switch (age.operateur) {
         case '<': return [0, bound - STRICT];
         case '<=': case '≤': return [0, bound];
@@ -93,22 +103,28 @@ export const patientsRules = [
                     for (const exclusion of exclusions) {
                         const b = exclusion.condition;
                         if (isConditionSexe(b)) {
+                            if (!b.valeur) continue;
                             for (const inclusion of bySex.get(b.valeur) ?? []) contradiction(exclusion, inclusion, t('le même sexe est inclus et exclu.', 'the same sex is included and excluded.'));
                         } else if (isConditionTexte(b)) {
                             for (const inclusion of byText.get(folded(b)) ?? []) contradiction(exclusion, inclusion, t('le même texte est à la fois inclusion et exclusion.', 'the same text is both inclusion and exclusion.'));
                         } else if (isConditionAge(b)) {
-                            const [exLow, exHigh] = interval(b);
+                            const excluded = interval(b);
+                            if (!excluded) continue;
+                            const [exLow, exHigh] = excluded;
                             for (const [inclusion, a] of ages) {
-                                const [inLow, inHigh] = interval(a);
+                                const included = interval(a);
+                                if (!included) continue;
+                                const [inLow, inHigh] = included;
                                 if (exLow <= inLow && exHigh >= inHigh) {
                                     contradiction(exclusion, inclusion, t('la tranche d\'âge exclue contient toute la tranche incluse.', 'the excluded age range contains the whole included range.'));
                                 }
                             }
                         }
                     }
-                    const sexes = inclusions.map(c => c.condition).filter(isConditionSexe);
-                    if (new Set(sexes.map(s => s.valeur)).size > 1) {
-                        const [first, second] = inclusions.filter(c => isConditionSexe(c.condition));
+                    // Only sexes actually written (a half-typed « sexe » has no value yet).
+                    const bySexWritten = inclusions.filter(c => isConditionSexe(c.condition) && c.condition.valeur);
+                    if (new Set(bySexWritten.map(c => (c.condition as { valeur?: string }).valeur)).size > 1) {
+                        const [first, second] = bySexWritten;
                         contradiction(second, first, t('deux sexes différents sont exigés à l\'inclusion.', 'two different sexes are required for inclusion.'));
                     }
                 }
@@ -125,7 +141,7 @@ export const patientsRules = [
             Patients: (patients, report) => {
                 for (const critere of patients.criteres) {
                     const condition = critere.condition;
-                    if (isConditionAge(condition) && condition.min !== undefined && condition.max !== undefined && condition.min > condition.max) {
+                    if (isConditionAge(condition) && known(condition.min) && known(condition.max) && condition.min > condition.max) {
                         report(critere, { name: critere.name, min: condition.min, max: condition.max, unite: condition.unite }, { property: 'condition' });
                     }
                 }

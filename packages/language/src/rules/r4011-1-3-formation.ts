@@ -35,7 +35,7 @@ const coverActFix: QuickFixProvider = ({ document, diagnostic, data, locale }) =
     const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
     const acte = leaf && AstUtils.getContainerOfType(leaf.astNode, isActe);
     const protocole = acte?.$container;
-    if (!acte || !protocole) return undefined;
+    if (!acte?.name || !protocole) return undefined;
     const formation = protocole.elements.filter(isFormation).find(f => f.delegues.some(d => d.$refText === delegue));
     const last = formation?.actes.at(-1)?.$refNode;
     if (!formation || !last) return undefined;

@@ -5,7 +5,9 @@ import { fold } from '../model/text.js';
 import { insertSectionFix, onTitle } from './fixes.js';
 import { defineRule } from './rule.js';
 
-export const quote = (locale: LocaleSetting, text: string) => (locale.current === 'fr' ? `« ${text} »` : `"${text}"`);
+/** A name between quotes, or undefined when it is missing (the message then names the kind: message-args.ts). */
+export const quote = (locale: LocaleSetting, text: string | undefined): string | undefined =>
+    (!text ? undefined : locale.current === 'fr' ? `« ${text} »` : `"${text}"`);
 
 /**
  * R.4011-1 4° a — decision trees: one action per identified situation (requirement `arbres`). The
@@ -32,7 +34,7 @@ export const arbresRules = [
         title: { fr: 'Acte absent des arbres de décision', en: 'Act missing from the decision trees' },
         message: { fr: 'L\'acte « {name} » n\'est réalisé dans aucun arbre de décision (« réaliser {name} »).', en: 'Act "{name}" is performed in no decision tree ("réaliser {name}").' },
         rationale: { fr: 'Chaque acte délégué doit figurer dans les arbres de décision, à la situation qui le déclenche.', en: 'Every delegated act must appear in the decision trees, at the situation that triggers it.' },
-        fix: { fr: 'Ajoutez une situation « si "…" : réaliser {name} puis … » dans l\'étape concernée.', en: 'Add a situation "si "…" : réaliser {name} puis …" to the relevant step.' },
+        fix: { fr: 'Ajoutez une situation « si "…" : réaliser <acte> puis … » dans l\'étape concernée.', en: 'Add a situation "si "…" : réaliser <act> puis …" to the relevant step.' },
         checks: () => ({
             Protocole: (protocole, report) => {
                 const model = protocolModel(protocole);
@@ -49,7 +51,7 @@ export const arbresRules = [
         title: { fr: 'Étape inaccessible', en: 'Unreachable step' },
         message: { fr: 'L\'étape « {name} » n\'est atteinte depuis aucune autre étape (« aller à {name} ») : elle ne fait partie d\'aucun chemin de l\'arbre « {tree} ».', en: 'Step "{name}" is reached from no other step ("aller à {name}"): it is on no path of tree "{tree}".' },
         rationale: { fr: 'Un arbre de décision part de sa première étape ; une étape qu\'aucun chemin n\'atteint n\'est jamais appliquée.', en: 'A decision tree starts at its first step; a step no path reaches is never applied.' },
-        fix: { fr: 'Reliez-la par « aller à {name} » depuis l\'étape qui la précède, ou supprimez-la.', en: 'Link it with "aller à {name}" from the step before it, or delete it.' },
+        fix: { fr: 'Reliez-la par « aller à <étape> » depuis l\'étape qui la précède, ou supprimez-la.', en: 'Link it with "aller à <step>" from the step before it, or delete it.' },
         checks: () => ({
             Protocole: (protocole, report) => {
                 const model = protocolModel(protocole);
@@ -177,7 +179,7 @@ export const arbresRules = [
                     if (acte && delegues.length > 0 && !delegues.some(delegue => present.has(delegue))) {
                         report(action, {
                             name: etape.name, acte: acte.name,
-                            intervenants: intervenants.map(i => quote(locale, i.name)).join(', '), delegues: delegues.map(d => quote(locale, d.name)).join(', ')
+                            intervenants: intervenants.map(i => quote(locale, i.name)).filter(Boolean).join(', '), delegues: delegues.map(d => quote(locale, d.name)).filter(Boolean).join(', ')
                         }, { property: 'acte' });
                     }
                 }

@@ -2,6 +2,7 @@ import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { CoopServices } from '../coop-module.js';
 import type { CoopDiagnosticData, DiagnosticDefinition } from '../diagnostics/definition.js';
+import type { MessageArgs } from '../diagnostics/message-args.js';
 import type { ReportOptions } from '../diagnostics/reporter.js';
 import type { CoopAstType } from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
@@ -16,9 +17,11 @@ export interface RuleContext {
 
 /**
  * Reports the rule's own diagnostic on a node: a check can only report its rule's code, with the
- * message template's `{placeholders}` filled from `args`.
+ * message template's `{placeholders}` filled from `args`. A value lost to a syntax error (undefined,
+ * empty, not a finite number) is never printed: the element's kind stands for it (« Le délégant sans
+ * nom », see diagnostics/message-args.ts).
  */
-export type Report = <N extends AstNode>(node: N, args?: Record<string, string | number>, options?: ReportOptions<N>) => void;
+export type Report = <N extends AstNode>(node: N, args?: MessageArgs, options?: ReportOptions<N>) => void;
 
 /** One check of a rule, on the nodes of one AST type. */
 export type RuleCheck<N extends AstNode> = (node: N, report: Report, accept: ValidationAcceptor) => void;

@@ -78,7 +78,8 @@ export const suppressionRules = [
         fix: { fr: 'Ajoutez « : "…" » après le code de la règle.', en: 'Add ": "…"" after the rule code.' },
         checks: () => ({
             Suppression: (suppression, report) => {
-                if (!suppression.justification?.trim()) report(suppression, { code: suppression.regle ?? '' });
+                // `ignorer` typed without its code yet: the syntax error says so, nothing to justify.
+                if (suppression.regle && !suppression.justification?.trim()) report(suppression, { code: suppression.regle });
             }
         }),
         quickFix: addJustificationFix

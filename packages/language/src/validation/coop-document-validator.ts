@@ -7,6 +7,7 @@ import type { RuleSettings } from '../config/rule-settings.js';
 import { findSuppression } from '../rules/suppressions.js';
 import type { SuppressedDiagnostic, SuppressedDiagnostics } from './suppressed-diagnostics.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
+import { formatBytes, formatCount, MAX_FILE_BYTES, MAX_TOKEN_CHARS, MAX_TOKEN_LINES, refusalOf } from '../workspace/size-limit.js';
 import { ruleChecksOf } from './coop-validator.js';
 
 /** Langium's built-in codes → ours. */
@@ -35,9 +36,11 @@ export class CoopDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RuleSettings;
     private readonly suppressed: SuppressedDiagnostics;
     private readonly marks = new WeakMap<Diagnostic, SuppressionMark>();
+    private readonly services: CoopServices;
 
     constructor(services: CoopServices) {
         super(services);
+        this.services = services;
         this.settings = services.validation.RuleSettings;
         this.suppressed = services.validation.SuppressedDiagnostics;
     }
@@ -45,6 +48,12 @@ export class CoopDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         if (isBuiltinUri(document.uri)) {
             return [];
+        }
+        const refusal = refusalOf(document.parseResult.value);
+        if (refusal) {
+            // Refused before the lexer (workspace/size-limit.ts): one diagnostic, nothing else runs.
+            this.suppressed.set(document, []);
+            return [this.refusalDiagnostic(refusal)];
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const kept: Diagnostic[] = [];
@@ -90,10 +99,32 @@ export class CoopDocumentValidator extends DefaultDocumentValidator {
         if (code && isConfigurable(code)) {
             const suppression = findSuppression(info.node, code);
             if (suppression?.$cstNode) {
-                this.marks.set(diagnostic, { justification: suppression.justification!, range: suppression.$cstNode.range });
+                this.marks.set(diagnostic, { justification: suppression.justification ?? '', range: suppression.$cstNode.range });
             }
         }
         return diagnostic;
+    }
+
+    /** The one diagnostic of a document over the size limits, at the start of the file. */
+    private refusalDiagnostic(refusal: NonNullable<ReturnType<typeof refusalOf>>): Diagnostic {
+        const locale = this.services.i18n.Locale;
+        const reporter = this.services.validation.DiagnosticReporter;
+        const lang = locale.current;
+        const message = refusal.code === 'fichier-trop-volumineux'
+            ? reporter.message('fichier-trop-volumineux', { size: formatBytes(refusal.bytes, lang), limit: formatBytes(MAX_FILE_BYTES, lang) })
+            : reporter.message('texte-trop-long', {
+                line: refusal.line, chars: formatCount(refusal.chars, lang), lines: formatCount(refusal.lines, lang),
+                maxChars: formatCount(MAX_TOKEN_CHARS, lang), maxLines: formatCount(MAX_TOKEN_LINES, lang)
+            });
+        return {
+            severity: 1,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            message,
+            code: refusal.code,
+            codeDescription: { href: documentationUrl(refusal.code) },
+            source: 'coop',
+            data: { code: refusal.code }
+        };
     }
 
     /** Applies the workspace's level for the rule; `undefined` when the rule is off. */
