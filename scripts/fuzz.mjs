@@ -16,7 +16,7 @@ await esbuild.build({
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
 });
 try {
-    const result = spawnSync(process.execPath, ['--enable-source-maps', '--stack-size=4000', out, ...process.argv.slice(2)], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', out, ...process.argv.slice(2)], {
         cwd: process.cwd(), stdio: 'inherit', env: { ...process.env, COOP_FUZZ_ROOT: root }
     });
     process.exitCode = result.status ?? 1;
