@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { buildDocumentModel, createCoopServices, escapeHtml, loadAndValidate, REQUIREMENTS, renderHtml, type Locale } from 'coop-language';
+import { buildDocumentModel, createCoopServices, escapeHtml, loadAndValidate, REQUIREMENTS, renderHtml as renderTypesetHtml, type Locale } from 'coop-language';
 import { protocol } from './helpers.js';
+import { spaces } from './render-spaces.js';
+
+/** The HTML with plain spaces (the spacing itself is checked in render-typography.test.ts). */
+const renderHtml = (...args: Parameters<typeof renderTypesetHtml>) => spaces(renderTypesetHtml(...args));
 
 const CYSTITE = readFileSync(new URL('../../../examples/cystite-femme.coop', import.meta.url), 'utf8');
 

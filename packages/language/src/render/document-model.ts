@@ -8,6 +8,7 @@ import { attachDiagnostics, buildSuppressions } from './builders/notes.js';
 import { buildSections } from './builders/sections.js';
 import { calendarDate } from './labels.js';
 import type { BuildOptions, DocumentModel, NoteKind } from './model-types.js';
+import { typesetModel } from './typography.js';
 
 // The neutral document model of a validated protocol (what the HTML preview, the PDF and the DOCX
 // show), built in parts:
@@ -54,7 +55,7 @@ function build(ctx: ModelContext): DocumentModel {
     const all = attachDiagnostics(ctx);
     const count = (kind: NoteKind) => all.filter(note => note.kind === kind).length;
     const date = ctx.model.first('DateProtocole')?.valeur;
-    return {
+    const model: DocumentModel = {
         locale: ctx.locale,
         title: ctx.header.title,
         line: ctx.protocolLine,
@@ -77,4 +78,6 @@ function build(ctx: ModelContext): DocumentModel {
             all
         }
     };
+    // French spacing (« », ; ! ? :, 24 h) on every text of the model, in one place.
+    return typesetModel(model, ctx.locale);
 }

@@ -9,6 +9,7 @@ import type {
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
+import { typography } from './typography.js';
 import { ACTION_COLORS, COLORS, FONTS, halfPoints, NOTE_COLORS, SIZES, STATUS_COLORS } from './theme.js';
 import { markdownToBlocks, plainBlock, type RichBlock, type Span } from './markdown.js';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -93,7 +94,7 @@ class DocxBuilder {
     constructor(private readonly model: DocumentModel, private readonly locale: Locale) {}
 
     private t(key: LabelKey, args: Record<string, string | number> = {}): string {
-        return label(this.locale, key, args);
+        return typography(label(this.locale, key, args), this.locale);
     }
 
     document(): Document {

@@ -6,6 +6,7 @@ import type {
 } from './document-model.js';
 import { label, LABELS, type LabelKey } from './labels.js';
 import { markdownToHtml } from './markdown.js';
+import { typography } from './typography.js';
 import { ACTION_COLORS, COLORS, css, FONTS, SIZES } from './theme.js';
 
 export interface HtmlOptions {
@@ -58,7 +59,7 @@ class HtmlRenderer {
     constructor(private readonly model: DocumentModel, private readonly locale: Locale, private readonly options: HtmlOptions) {}
 
     private t(key: LabelKey, args: Record<string, string | number> = {}): string {
-        return label(this.locale, key, args);
+        return typography(label(this.locale, key, args), this.locale);
     }
 
     render(): string {

@@ -12,6 +12,10 @@ export const LABELS = {
     untitled: l('Protocole sans intitulé', 'Untitled protocol'),
     /** An element whose name was lost (syntax error): its kind instead. */
     unnamed: l('{kind} sans nom', '{kind} (no name)'),
+    noTitle: l('{kind} sans intitulé', '{kind} without a title'),
+    delegantUnknown: l('le délégant', 'the delegating professional'),
+    trainingOf: l('Formation de {who}', 'Training of {who}'),
+    treeN: l('Arbre de décision {n}', 'Decision tree {n}'),
     invalidDate: l('date invalide', 'invalid date'),
     quoted: l('« {text} »', '"{text}"'),
     every: l('Tous les {every}', 'Every {every}'),

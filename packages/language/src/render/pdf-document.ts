@@ -8,6 +8,7 @@ import type {
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
+import { typography, withoutNarrowSpace } from './typography.js';
 import {
     ACTION_COLORS as THEME_ACTION_COLORS, COLORS as THEME_COLORS, cssPalette, FONTS, NOTE_COLORS as THEME_NOTE_COLORS, PDF_SIZES, STATUS_COLORS as THEME_STATUS_COLORS, TABLE
 } from './theme.js';
@@ -64,7 +65,8 @@ const GLYPH_FALLBACKS: Record<string, string> = {
 };
 
 function glyphSafe(text: string): string {
-    return text.replace(/[→⇒➔←⇐↔↑↓▶▸►✓✔✗✘✕⚠☐☑□◆◇★☆]/g, char => GLYPH_FALLBACKS[char] ?? char);
+    // Roboto has no narrow no-break space (U+202F): the no-break space keeps « » with their word.
+    return withoutNarrowSpace(text).replace(/[→⇒➔←⇐↔↑↓▶▸►✓✔✗✘✕⚠☐☑□◆◇★☆]/g, char => GLYPH_FALLBACKS[char] ?? char);
 }
 
 let fontsReady = false;
@@ -165,7 +167,7 @@ class PdfBuilder {
     constructor(private readonly model: DocumentModel, private readonly locale: Locale) {}
 
     private t(key: LabelKey, args: Record<string, string | number> = {}): string {
-        return label(this.locale, key, args);
+        return glyphSafe(typography(label(this.locale, key, args), this.locale));
     }
 
     /** Heading identifiers, in document order (`pageBreak` decisions refer to them). */
