@@ -45,7 +45,7 @@ describe('DOCX rendering', () => {
         expect(document).toContain('Risques identifiés');
         expect(document).toContain('Seuil d&apos;alerte');
         expect(document).toContain('<w:tblHeader/>');
-        const footer = [...files.entries()].find(([name]) => /^word\/footer\d*\.xml$/.test(name))!spaces([1].data.toString('utf8'));
+        const footer = spaces([...files.entries()].find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1].data.toString('utf8'));
         expect(footer).toContain('NUMPAGES');
         const core = files.get('docProps/core.xml')!.data.toString('utf8');
         expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2023-03-09T00:00:00Z</dcterms:created>');
@@ -74,7 +74,10 @@ describe('DOCX rendering', () => {
         const document = spaces(files.get('word/document.xml')!.data.toString('utf8'));
         expect(document).toContain('&lt;script&gt;x()&lt;/script&gt; &amp; &lt;b&gt;co&lt;/b&gt;');
         expect(document).not.toContain('<script>');
-        expect(document).toContain('coordination-absente');
+        // The findings are in the reviewer's annex, by requirement and section, without rule codes.
+        expect(document).toContain('Annexe — Points relevés par la vérification automatique');
+        expect(document).toContain('Intégration au parcours');
+        expect(document).not.toContain('coordination-absente');
         expect(document).toContain('Conformité : 15/16 exigences');
     });
 });

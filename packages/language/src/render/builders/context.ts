@@ -166,6 +166,11 @@ export class ModelContext {
         return externe?.autre ? this.quote(externe.autre) : '';
     }
 
+    /** « Maison de santé pluriprofessionnelle (MSP) ». */
+    cadreLabel(value: string): string {
+        return valueLabel(this.locale, 'cadre', value);
+    }
+
     libraryTitle(node: AstNode): string | undefined {
         const root = AstUtils.getDocument(node).parseResult.value;
         return isBibliotheque(root) ? this.t('fromLibrary', { title: root.titre ?? '' }) : undefined;
