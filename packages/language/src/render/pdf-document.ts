@@ -34,10 +34,13 @@ export async function createPdf(model: DocumentModel, locale: Locale, date: Date
         const added = [...orphans].filter(id => !breaks.has(id)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
         if (added.length === 0 || pass === MAX_LAYOUT_PASSES - 1) return pdf.getBuffer();
         breaks.add(added[0]);
+        // A heading left alone is followed only by headings: the next one, if it already starts a
+        // page, now moves with it (else the heading would sit alone on its new page).
+        breaks.delete(`h${Number(added[0].slice(1)) + 1}`);
     }
 }
 
-const MAX_LAYOUT_PASSES = 5;
+const MAX_LAYOUT_PASSES = 6;
 
 /** Headline level of the running header and footer (ignored when keeping headings with content). */
 const RUNNING = 9;
@@ -421,6 +424,7 @@ class PdfBuilder {
 
     /** The HAS 2012 layout: the « fiche projet » table, the process tables, then the other sections. */
     private fiche(fiche: NonNullable<DocumentModel['fiche']>): PdfContent[] {
+        const title = this.heading(2, fiche.title, true);
         const body: TableCell[][] = [
             fiche.columns.map(text => ({ text: glyphSafe(text), style: 'th' })),
             ...fiche.items.map(item => [
@@ -431,7 +435,7 @@ class PdfBuilder {
         ];
         const others = this.model.sections.filter(section => !FICHE_SECTIONS.has(section.id));
         return [
-            ...this.heading(2, fiche.title, true),
+            ...title,
             { table: { headerRows: 1, widths: ['20%', '22%', '58%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note, margin: [0, 0, 0, 8] },
             ...this.heading(2, fiche.processTitle, true),
             ...fiche.process.flatMap(table => this.table(table, 3)),
@@ -469,10 +473,12 @@ class PdfBuilder {
     }
 
     private section(section: Section, level = 2): PdfContent[] {
+        // The heading first: heading identifiers follow the document order (`createPdf` relies on it).
+        const heading = this.heading(level, `${section.number}. ${section.title}`, level <= 2);
         const body: PdfContent[] = section.empty
             ? [{ text: this.t('notFilled'), italics: true, color: COLORS.muted }]
             : section.blocks.flatMap(block => this.block(block, level + 1));
-        return [...this.heading(level, `${section.number}. ${section.title}`, level <= 2), ...this.notes(section.notes), ...body];
+        return [...heading, ...this.notes(section.notes), ...body];
     }
 
     private block(block: Block, level: number): PdfContent[] {
