@@ -171,7 +171,7 @@ ${promoters}
         const block = this.model.signatures;
         const boxes = block.signatories.map(signatory => `<div class="coop-signatory"><p class="coop-signatory-role">${esc(signatory.role)}</p>`
             + `<p>${esc(this.t('signName'))}${this.t('colon')}${esc(signatory.name ?? '')}</p><p>${esc(this.t('signDate'))}${this.t('colon')}</p><p class="coop-sign-here">${esc(this.t('signHere'))}${this.t('colon')}</p></div>`).join('');
-        return `<section class="coop-section coop-signatures" id="signatures" data-line="${this.model.line}">
+        return `<section class="coop-section coop-signatures" id="signatures" data-line="${this.model.line}" data-scroll-sync="off">
 <h2>${esc(block.title)}</h2>
 <p class="coop-intro">${esc(block.intro)}</p>
 <div class="coop-signatory-grid">${boxes}</div>
