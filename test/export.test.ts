@@ -12,6 +12,16 @@ function coop(args: string[], cwd = process.cwd()) {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The dossier's text with its no-break spaces (French typography) as plain spaces. */
+function plain(text: string): string {
+    return text.replace(/[\u00A0\u202F]/g, ' ');
+}
+
+/** The line `coop export` writes on stderr when the dossier still has errors. */
+function nonConforming(path: string, count: number): string {
+    return `coop : ${path} contient ${count} erreur(s) : le dossier est exporté avec le bandeau « NON CONFORME » et la liste des points en annexe.\n`;
+}
+
 function tempDir(): string {
     return mkdtempSync(join(tmpdir(), 'coop-export-'));
 }
@@ -51,7 +61,7 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         const { code, stderr } = coop(['export', 'examples/cystite-femme.coop', '--format', 'html', '--out', target]);
         expect(stderr).toBe('');
         expect(code).toBe(0);
-        const html = readFileSync(target, 'utf8');
+        const html = plain(readFileSync(target, 'utf8'));
         expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
         expect(html).toContain('<h1 class="coop-title">Prise en charge de la pollakiurie');
         expect(html).toContain('Conformité : 16/16 exigences');
@@ -100,7 +110,9 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         writeFileSync(join(folder, 'brouillons', 'protocole.coop'), readFileSync('test/fixtures/workspace/protocole.coop', 'utf8').slice(0, 80));
         writeFileSync(join(folder, 'brouillons', 'commun.coop'), readFileSync('test/fixtures/workspace/commun.coop', 'utf8'));
         const result = coop(['export', 'protocole.coop', '--format', 'html'], folder);
-        expect(result).toMatchObject({ code: 0, stderr: '' });
+        // The fixture is a small protocol with errors: stderr says so in one line, nothing about the neighbours.
+        expect(result.code).toBe(0);
+        expect(result.stderr).toMatch(/^coop : protocole\.coop contient \d+ erreur\(s\) : le dossier est exporté avec le bandeau « NON CONFORME » et la liste des points en annexe\.\n$/);
         const html = readFileSync(join(folder, 'protocole.html'), 'utf8');
         expect(html).toContain('Module de base');
         expect(html).not.toContain('reference-inconnue');
@@ -112,7 +124,9 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         copyFileSync('test/fixtures/workspace/protocole.coop', join(alone, 'protocole.coop'));
         mkdirSync(join(alone, 'sous-dossier'));
         copyFileSync('test/fixtures/workspace/commun.coop', join(alone, 'sous-dossier', 'commun.coop'));
-        expect(coop(['export', 'protocole.coop', '--format', 'html'], alone)).toMatchObject({ code: 0, stderr: '' });
+        const lonely = coop(['export', 'protocole.coop', '--format', 'html'], alone);
+        expect(lonely.code).toBe(0);
+        expect(lonely.stderr).toMatch(/^coop : protocole\.coop contient \d+ erreur\(s\) : le dossier est exporté avec le bandeau « NON CONFORME » et la liste des points en annexe\.\n$/);
         expect(readFileSync(join(alone, 'protocole.html'), 'utf8')).not.toContain('Module de base');
     });
 
@@ -133,14 +147,24 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         const target = join(out, 'syntaxe.pdf');
         const { code, stdout, stderr } = coop(['export', 'test/fixtures/invalid/syntaxe.coop', '--out', target]);
         expect(code).toBe(0);
-        expect(stderr).toBe('coop : attention, test/fixtures/invalid/syntaxe.coop contient 1 erreur(s) de syntaxe ; le document exporté les signale mais peut être incomplet.\n');
+        expect(stderr.split('\n')[0]).toBe('coop : attention, test/fixtures/invalid/syntaxe.coop contient 1 erreur(s) de syntaxe ; le document exporté les signale mais peut être incomplet.');
+        expect(stderr.split('\n')[1]).toMatch(/^coop : test\/fixtures\/invalid\/syntaxe\.coop contient \d+ erreur\(s\) : le dossier est exporté avec le bandeau « NON CONFORME »/);
         expect(stdout).toContain('syntaxe.pdf écrit');
         expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
         const errors = join(out, 'profession.html');
         const result = coop(['export', 'test/fixtures/invalid/profession-inconnue.coop', '--out', errors]);
-        expect(result).toMatchObject({ code: 0, stderr: '' });
-        expect(readFileSync(errors, 'utf8')).toContain('coop-note coop-note-error');
+        expect(result.code).toBe(0);
+        const count = Number(/contient (\d+) erreur/.exec(result.stderr)?.[1]);
+        expect(result.stderr).toBe(nonConforming('test/fixtures/invalid/profession-inconnue.coop', count));
+        const html = plain(readFileSync(errors, 'utf8'));
+        expect(html).toContain('coop-note coop-note-error');
+        expect(html).toContain(count === 1 ? 'NON CONFORME — 1 erreur' : `NON CONFORME — ${count} erreurs`);
+        // The reviewer's annex: requirement, finding, section; the source line only when asked.
+        expect(html).toContain('Annexe — Points relevés par la vérification automatique');
+        expect(html).not.toContain('<th>Ligne</th>');
+        expect(coop(['export', 'test/fixtures/invalid/profession-inconnue.coop', '--avec-lignes', '--out', errors]).code).toBe(0);
+        expect(plain(readFileSync(errors, 'utf8'))).toContain('<th>Ligne</th>');
     });
 
     it('exits 2 with one line for a missing file, a folder, a library, a bad format or an unwritable output', () => {
@@ -159,15 +183,25 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         expect(existsSync(join(out, 'n.pdf'))).toBe(false);
     });
 
+    it('lays the dossier out as the HAS 2012 fiche projet with --disposition has-2012', () => {
+        const target = join(out, 'cystite-has.html');
+        expect(coop(['export', 'examples/cystite-femme.coop', '--disposition', 'has-2012', '--out', target])).toMatchObject({ code: 0, stderr: '' });
+        const html = plain(readFileSync(target, 'utf8'));
+        expect(html).toContain('<th>ITEMS</th><th>CONSEILS</th><th>ÉLÉMENTS DE RÉPONSE</th>');
+        expect(html).toContain('Description du processus de prise en charge du patient');
+        const wrong = coop(['export', 'examples/cystite-femme.coop', '--disposition', 'has-2020']);
+        expect(wrong).toMatchObject({ code: 2, stderr: 'coop : valeur « has-2020 » invalide pour --disposition ; valeurs admises : exigences, has-2012.\n' });
+    });
+
     it('reads the rule levels of coop.config.json', () => {
         const folder = tempDir();
         mkdirSync(join(folder, 'protocoles'));
         writeFileSync(join(folder, 'protocoles', 'p.coop'), readFileSync('examples/cystite-femme.coop', 'utf8').replace(/\n\s*responsabilité civile "[^"]*"/, '\n'));
         writeFileSync(join(folder, 'coop.config.json'), JSON.stringify({ rules: { 'responsabilite-civile-absente': 'off' } }));
         expect(coop(['export', 'protocoles/p.coop', '--out', 'p.html'], folder).code).toBe(0);
-        expect(readFileSync(join(folder, 'p.html'), 'utf8')).toContain('Conformité : 16/16 exigences');
+        expect(plain(readFileSync(join(folder, 'p.html'), 'utf8'))).toContain('Conformité : 16/16 exigences');
         writeFileSync(join(folder, 'coop.config.json'), JSON.stringify({ rules: {} }));
         expect(coop(['export', 'protocoles/p.coop', '--out', 'p.html'], folder).code).toBe(0);
-        expect(readFileSync(join(folder, 'p.html'), 'utf8')).toContain('Conformité : 15/16 exigences');
+        expect(plain(readFileSync(join(folder, 'p.html'), 'utf8'))).toContain('Conformité : 15/16 exigences');
     });
 });

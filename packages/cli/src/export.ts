@@ -4,7 +4,7 @@ import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
     buildDocumentModel, createBuiltinDocuments, createCoopServices, format, loadAndValidate, NotAProtocolError,
-    renderDocx, renderHtml, renderPdf, type DocumentModel, type Locale, type LocaleSetting
+    renderDocx, renderHtml, renderPdf, type Disposition, type DocumentModel, type Locale, type LocaleSetting, type Localized
 } from 'coop-language';
 import { displayPath, loadRuleConfig } from './config-file.js';
 import { UsageError } from './exit-codes.js';
@@ -19,7 +19,31 @@ export interface ExportCliOptions {
     out?: string;
     config?: string;
     lang: Locale;
+    /** `exigences` (default: the order of the requirements) or `has-2012` (the HAS « fiche projet »). */
+    disposition?: Disposition;
+    /** `--avec-lignes`: source line numbers in the annex of the dossier. */
+    avecLignes?: boolean;
 }
+
+/** The words of the dossier options (help and stderr), French first. */
+export const EXPORT_OPTIONS = {
+    disposition: {
+        fr: 'mise en page du dossier : exigences (dans l\'ordre des exigences, par défaut) ou has-2012 (fiche projet HAS en trois colonnes, puis tableau du processus)',
+        en: 'layout of the dossier: exigences (in the order of the requirements, default) or has-2012 (HAS three-column project sheet, then the process table)'
+    },
+    withLines: {
+        fr: 'indique dans l\'annexe la ligne du fichier source de chaque point relevé',
+        en: 'show in the annex the source line of each finding'
+    },
+    nonConforming: {
+        fr: 'coop : {path} contient {count} erreur(s) : le dossier est exporté avec le bandeau « NON CONFORME » et la liste des points en annexe.',
+        en: 'coop: {path} has {count} error(s): the dossier is exported with the "NOT COMPLIANT" banner and the findings in its annex.'
+    },
+    draft: {
+        fr: 'coop : {path} est au statut brouillon : le dossier porte la mention « BROUILLON ».',
+        en: 'coop: {path} is a draft: the dossier is marked "DRAFT".'
+    }
+} satisfies Record<string, Localized>;
 
 export interface ExportIo {
     stdout: (text: string) => void;
@@ -78,7 +102,7 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
 
     let model: DocumentModel;
     try {
-        model = buildDocumentModel(target.document, Coop, { locale: options.lang });
+        model = buildDocumentModel(target.document, Coop, { locale: options.lang, disposition: options.disposition ?? 'exigences', withLines: options.avecLignes === true });
     } catch (error) {
         if (error instanceof NotAProtocolError) {
             throw new UsageError(t(error.kind === 'library' ? 'exportLibrary' : 'exportUnreadable', { path: file }));
@@ -88,6 +112,9 @@ export async function exportCommand(file: string, options: ExportCliOptions, loc
     if (model.diagnostics.syntaxErrors > 0) {
         io.stderr(t('exportSyntaxWarning', { path: file, count: model.diagnostics.syntaxErrors }) + '\n');
     }
+    // The export succeeds all the same; the dossier says its state, and so does stderr.
+    if (model.diagnostics.errors > 0) io.stderr(format(locale.pick(EXPORT_OPTIONS.nonConforming), { path: file, count: model.diagnostics.errors }) + '\n');
+    if (model.draft) io.stderr(format(locale.pick(EXPORT_OPTIONS.draft), { path: file }) + '\n');
 
     const content = exportFormat === 'html'
         ? renderHtml(model, { locale: options.lang })

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { format, LocaleSetting, type Locale } from 'coop-language';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { type ExportCliOptions } from './export.js';
+import { EXPORT_OPTIONS, type ExportCliOptions } from './export.js';
 import { exportMany } from './export-many.js';
 import { formatGitlab } from './formatters/gitlab.js';
 import { formatGithub } from './formatters/github.js';
@@ -243,6 +243,8 @@ export async function run(args: string[], io: Io): Promise<number> {
         .addOption(new Option('--out <chemin>').hideHelp())
         .addOption(new Option('-c, --config <fichier>', t('configOption')))
         .addOption(langOption('exportLangOption'))
+        .addOption(oneOf(new Option('--disposition <disposition>', locale.pick(EXPORT_OPTIONS.disposition)), ['exigences', 'has-2012'], locale).default('exigences'))
+        .addOption(new Option('--avec-lignes', locale.pick(EXPORT_OPTIONS.withLines)))
         .action(async (files: string[], options: Omit<ExportCliOptions, 'out'> & { output?: string; out?: string }) => {
             const { output, out, ...rest } = options;
             exitCode = await exportMany(files, { ...rest, out: output ?? out }, locale, io);

@@ -49,6 +49,11 @@ export class Exporter implements vscode.Disposable {
     }
 }
 
+/** The layout of the dossier chosen in the settings (`coop.export.disposition`) for this protocol. */
+export function exportDisposition(source: vscode.Uri): 'exigences' | 'has-2012' {
+    return vscode.workspace.getConfiguration('coop', source).get<string>('export.disposition') === 'has-2012' ? 'has-2012' : 'exigences';
+}
+
 /** `report.coop` → `report.html` in the same folder (an untitled protocol: in the first workspace folder). */
 export function defaultExportUri(source: vscode.Uri, format: ExportFormat): vscode.Uri {
     const extension = EXPORT_FORMATS[format].extension;
@@ -116,7 +121,7 @@ async function exportProtocol(
             { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} to {1}…', name, label) },
             async () => {
                 if (!(await whenRunning(client))) throw new Error(vscode.l10n.t('The coop language server is not running.'));
-                const params: ExportParams = { uri: source.toString(), format };
+                const params: ExportParams = { uri: source.toString(), format, disposition: exportDisposition(source) };
                 const request = () => sendCoopRequest(client, ExportRequest, params);
                 let result: unknown;
                 try {

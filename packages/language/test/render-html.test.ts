@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { buildDocumentModel, createCoopServices, escapeHtml, loadAndValidate, REQUIREMENTS, renderHtml, type Locale } from 'coop-language';
+import { buildDocumentModel, createCoopServices, escapeHtml, loadAndValidate, REQUIREMENTS, renderHtml as renderTypesetHtml, type Locale } from 'coop-language';
 import { protocol } from './helpers.js';
+import { spaces } from './render-spaces.js';
+
+/** The HTML with plain spaces (the spacing itself is checked in render-typography.test.ts). */
+const renderHtml = (...args: Parameters<typeof renderTypesetHtml>) => spaces(renderTypesetHtml(...args));
 
 const CYSTITE = readFileSync(new URL('../../../examples/cystite-femme.coop', import.meta.url), 'utf8');
 
@@ -108,8 +112,12 @@ describe('HTML rendering', () => {
         const html = renderHtml(await model(protocol('', { 'si "Critère d\'exclusion" : orienter vers mg sous 24 h': 'si "Critère d\'exclusion" : orienter vers mg' })));
         const branch = /<li class="coop-branch" data-line="\d+">.*?<\/li>/s.exec(html.slice(html.indexOf('class="coop-block coop-tree"')))?.[0] ?? '';
         expect(branch).toContain('coop-note coop-note-error');
-        expect(branch).toContain('reorientation-sans-delai');
+        // A standalone file is for the reviewer: no rule code, no source line.
+        expect(branch).not.toContain('reorientation-sans-delai');
         expect(html).toContain('class="coop-section coop-diagnostics"');
+        // The editor's preview (a script) shows them to the authors.
+        const preview = renderHtml(await model(protocol('', { 'si "Critère d\'exclusion" : orienter vers mg sous 24 h': 'si "Critère d\'exclusion" : orienter vers mg' })), { script: 'void 0' });
+        expect(preview).toContain('<code class="coop-note-code">reorientation-sans-delai</code>');
     });
 
     it('draws decision trees as a flowchart of steps, situations and actions', async () => {

@@ -5,6 +5,7 @@ import {
     buildDocumentModel, computeConformity, createCoopServices, isProtocole, loadAndValidate, NotAProtocolError, REQUIREMENTS, templateRank,
     type Block, type DocumentModel, type Locale, type Note, type Section
 } from 'coop-language';
+import { plainSpaces } from './render-spaces.js';
 import { protocol } from './helpers.js';
 
 const CYSTITE = readFileSync(new URL('../../../examples/cystite-femme.coop', import.meta.url), 'utf8');
@@ -15,7 +16,7 @@ async function model(text: string, options: { locale?: Locale; files?: Record<st
     Coop.i18n.Locale.current = options.locale ?? 'fr';
     const neighbours = Object.entries(options.files ?? {}).map(([name, content]) => ({ uri: URI.file(`/ws/${name}`), text: content }));
     const [result] = await loadAndValidate(shared, [{ uri: URI.file('/ws/protocole.coop'), text }, ...neighbours]);
-    return { model: buildDocumentModel(result.document, Coop), document: result.document, Coop };
+    return { model: plainSpaces(buildDocumentModel(result.document, Coop)), document: result.document, Coop };
 }
 
 /** Every block of the model, groups flattened. */
@@ -223,7 +224,7 @@ describe('document model', () => {
         const references = blocks(section(m, 'References')).find(b => b.type === 'table');
         expect(references?.type === 'table' && references.rows.map(row => row.cells[0])).toEqual(['Recommandation', ['Recommandation commune', 'bibliothèque « Commun »']]);
         const training = blocks(section(m, 'Formation'));
-        expect(training.filter(b => b.type === 'group').map(b => b.type === 'group' && b.title)).toEqual(['Formation « f-ide » pour Infirmier (ide)', 'Hygiène']);
+        expect(training.filter(b => b.type === 'group').map(b => b.type === 'group' && b.title)).toEqual(["Formation de l'infirmier délégué", 'Hygiène']);
     });
 
     it('speaks English when asked', async () => {

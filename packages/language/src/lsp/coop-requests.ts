@@ -6,7 +6,7 @@ import type { CoopServices } from '../coop-module.js';
 import { isProtocole } from '../generated/ast.js';
 import { format, type Localized } from '../i18n/locale.js';
 import type { ConformityResult, ExportFormat, ExportResult, PreviewParams, PreviewResult } from '../protocol/coop-protocol.js';
-import { buildDocumentModel, renderDocx, renderHtml, renderPdf, type DocumentModel } from '../render/index.js';
+import { buildDocumentModel, renderDocx, renderHtml, renderPdf, type Disposition, type DocumentModel } from '../render/index.js';
 import { computeConformity, conformityLabel } from '../rules/conformity.js';
 
 /**
@@ -50,8 +50,8 @@ export function previewOf(document: LangiumDocument, services: CoopServices, par
 }
 
 /** `coop/export` of a validated document: null unless it is a protocol; the bytes in base64. */
-export async function exportOf(document: LangiumDocument, services: CoopServices, exportFormat: ExportFormat): Promise<ExportResult | null> {
-    const model = modelOf(document, services);
+export async function exportOf(document: LangiumDocument, services: CoopServices, exportFormat: ExportFormat, disposition: Disposition = 'exigences'): Promise<ExportResult | null> {
+    const model = modelOf(document, services, disposition);
     if (!model) return null;
     const bytes = await attemptAsync(services, exportFormat, async () => exportFormat === 'pdf' ? renderPdf(model)
         : exportFormat === 'docx' ? renderDocx(model)
@@ -70,10 +70,10 @@ const messages = {
     }
 } satisfies Record<string, Localized>;
 
-function modelOf(document: LangiumDocument, services: CoopServices): DocumentModel | null {
+function modelOf(document: LangiumDocument, services: CoopServices, disposition: Disposition = 'exigences'): DocumentModel | null {
     if (!isProtocole(document.parseResult.value)) return null;
     try {
-        return buildDocumentModel(document, services);
+        return buildDocumentModel(document, services, { disposition });
     } catch (error) {
         throw failure(services, messages.model, {}, error);
     }

@@ -104,7 +104,7 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
     });
     onCoopRequest(ExportRequest, isExportParams, async params => {
         const document = await validatedDocument(shared, params.uri);
-        return document ? exportOf(document, Coop, params.format) : null;
+        return document ? exportOf(document, Coop, params.format, params.disposition === 'has-2012' ? 'has-2012' : 'exigences') : null;
     });
 
     /**

@@ -94,6 +94,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportParams extends DocumentParams {
     format: ExportFormat;
+    /** Layout of the dossier (setting `coop.export.disposition`): `exigences` (default) or `has-2012`. */
+    disposition?: 'exigences' | 'has-2012';
 }
 
 export interface ExportResult {

@@ -3,11 +3,14 @@ import type { CoopServices } from '../coop-module.js';
 import { isBibliotheque, isProtocole } from '../generated/ast.js';
 import { buildConformity } from './builders/conformity.js';
 import { ModelContext } from './builders/context.js';
+import { annotateNotes, buildBanners, buildClosing, buildSignatures, isDraft } from './builders/dossier.js';
+import { buildFiche } from './builders/fiche.js';
 import { buildHeader } from './builders/header.js';
 import { attachDiagnostics, buildSuppressions } from './builders/notes.js';
 import { buildSections } from './builders/sections.js';
 import { calendarDate } from './labels.js';
 import type { BuildOptions, DocumentModel, NoteKind } from './model-types.js';
+import { typesetModel } from './typography.js';
 
 // The neutral document model of a validated protocol (what the HTML preview, the PDF and the DOCX
 // show), built in parts:
@@ -43,10 +46,10 @@ export function buildDocumentModel(document: LangiumDocument, services: CoopServ
     const locale = options.locale ?? services.i18n.Locale.current;
     const diagnostics = document.diagnostics ?? [];
     const suppressed = services.validation.SuppressedDiagnostics.get(document);
-    return build(new ModelContext(document, root, locale, diagnostics, suppressed));
+    return build(new ModelContext(document, root, locale, diagnostics, suppressed), options);
 }
 
-function build(ctx: ModelContext): DocumentModel {
+function build(ctx: ModelContext, options: BuildOptions): DocumentModel {
     buildHeader(ctx);
     const sections = buildSections(ctx);
     const conformity = buildConformity(ctx, sections);
@@ -54,7 +57,11 @@ function build(ctx: ModelContext): DocumentModel {
     const all = attachDiagnostics(ctx);
     const count = (kind: NoteKind) => all.filter(note => note.kind === kind).length;
     const date = ctx.model.first('DateProtocole')?.valeur;
-    return {
+    annotateNotes(ctx, all, sections);
+    const errors = count('error');
+    const syntaxErrors = all.filter(note => note.code === 'syntaxe' || note.code === 'caractere-inconnu').length;
+    const disposition = options.disposition ?? 'exigences';
+    const model: DocumentModel = {
         locale: ctx.locale,
         title: ctx.header.title,
         line: ctx.protocolLine,
@@ -70,11 +77,20 @@ function build(ctx: ModelContext): DocumentModel {
         sections,
         suppressions,
         diagnostics: {
-            errors: count('error'),
+            errors,
             warnings: count('warning'),
             infos: count('info'),
-            syntaxErrors: all.filter(note => note.code === 'syntaxe' || note.code === 'caractere-inconnu').length,
+            syntaxErrors,
             all
-        }
+        },
+        banners: buildBanners(ctx, errors, syntaxErrors),
+        ...(isDraft(ctx) ? { draft: ctx.t('draftWatermark') } : {}),
+        signatures: buildSignatures(ctx),
+        closing: buildClosing(ctx),
+        disposition,
+        ...(disposition === 'has-2012' ? { fiche: buildFiche(ctx, sections) } : {}),
+        withLines: options.withLines ?? false
     };
+    // French spacing (« », ; ! ? :, 24 h) on every text of the model, in one place.
+    return typesetModel(model, ctx.locale);
 }

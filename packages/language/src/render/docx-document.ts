@@ -1,5 +1,5 @@
 import {
-    AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph,
+    AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, TableOfContents,
     ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type ParagraphChild
 } from 'docx';
 import type { Locale } from '../i18n/locale.js';
@@ -9,6 +9,8 @@ import type {
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
+import { typography } from './typography.js';
+import { FICHE_SECTIONS } from './builders/fiche.js';
 import { ACTION_COLORS, COLORS, FONTS, halfPoints, NOTE_COLORS, SIZES, STATUS_COLORS } from './theme.js';
 import { markdownToBlocks, plainBlock, type RichBlock, type Span } from './markdown.js';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -54,11 +56,27 @@ function reproducible(archive: Buffer, date: Date): Buffer {
                 text = text.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
             }
             for (const [from, to] of renamed) text = text.split(`"${from}"`).join(`"${to}"`);
+            if (name === 'word/document.xml') text = renumberBookmarks(text);
             bytes = strToU8(text);
         }
         rewritten[name] = [bytes, { level: 9, mtime }];
     }
     return Buffer.from(zipSync(rewritten));
+}
+
+/**
+ * The bookmarks of the table of contents (`_Toc<n>`, one per heading) are numbered by the docx
+ * library from a counter shared by every document of the process: numbered again from 1 here.
+ */
+function renumberBookmarks(xml: string): string {
+    const names = new Map<string, string>();
+    const ids = new Map<string, string>();
+    return xml
+        .replace(/_Toc\d+/g, name => names.get(name) ?? (names.set(name, `_Toc${names.size + 1}`), names.get(name)!))
+        .replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)"/g, (_whole, head: string, id: string) => {
+            if (!ids.has(id)) ids.set(id, String(ids.size + 1));
+            return `${head}${ids.get(id)}"`;
+        });
 }
 
 /**
@@ -93,29 +111,35 @@ class DocxBuilder {
     constructor(private readonly model: DocumentModel, private readonly locale: Locale) {}
 
     private t(key: LabelKey, args: Record<string, string | number> = {}): string {
-        return label(this.locale, key, args);
+        return typography(label(this.locale, key, args), this.locale);
     }
 
     document(): Document {
         const model = this.model;
-        const running = [model.title, model.meta.version ? `${this.t('version')} ${model.meta.version}` : ''].filter(Boolean).join(' — ');
-        const children: Array<Paragraph | Table> = [
+        const running = [model.draft, model.title, model.meta.version ? `${this.t('version')} ${model.meta.version}` : ''].filter(Boolean).join(' — ');
+        const children: Array<Paragraph | Table | TableOfContents> = [
             ...this.header(),
-            ...(model.diagnostics.syntaxErrors > 0 ? [this.banner(this.t('syntaxWarning'))] : []),
+            // A real TOC field: Word fills it from the headings (it asks to update the fields on opening).
+            new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: this.t('tableOfContents') })] }),
+            new TableOfContents(this.t('tableOfContents'), { hyperlink: true, headingStyleRange: '1-2' }),
+            new Paragraph({ children: [new PageBreak()] }),
             ...this.conformity(),
-            ...model.sections.flatMap(section => this.section(section)),
+            ...(model.fiche ? this.fiche(model.fiche) : model.sections.flatMap(section => this.section(section))),
+            ...this.signatures(),
             ...this.suppressions(),
-            ...this.diagnostics(),
-            new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: this.t('generatedBy'), color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] })
+            ...this.annex(),
+            new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: model.closing, color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] }),
+            ...(model.withLines ? [new Paragraph({ children: [new TextRun({ text: this.t('sourceLines'), color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] })] : [])
         ];
         const pageLabel = this.t('page', { page: '\u0000', pages: '\u0001' }).split(/([\u0000\u0001])/);
         return new Document({
+            features: { updateFields: true },
             creator: 'coop',
             lastModifiedBy: 'coop',
             title: model.title,
             subject: this.t('kicker'),
             ...(model.meta.identifier ? { keywords: model.meta.identifier } : {}),
-            description: this.t('generatedBy'),
+            description: this.t('cover'),
             revision: 1,
             styles: {
                 default: {
@@ -246,31 +270,23 @@ class DocxBuilder {
         return items.map(item => new Paragraph({ children: this.inline(item, options), numbering: { reference: 'coop-bullets', level: 0 } }));
     }
 
-    private notes(notes: readonly Note[]): Paragraph[] {
-        return notes.map(note => {
-            const colors = NOTE_COLORS[note.kind];
-            return new Paragraph({
-                shading: { type: ShadingType.CLEAR, color: 'auto', fill: colors.fill },
-                border: { left: { style: BorderStyle.SINGLE, size: 18, color: colors.ink, space: 4 } },
-                spacing: { before: 40, after: 40 },
-                indent: { left: 80 },
-                keepLines: true,
-                children: [
-                    new TextRun({ text: `${this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind)} `, bold: true, color: colors.ink, size: halfPoints(SIZES.note) }),
-                    new TextRun({ text: note.message, size: halfPoints(SIZES.note) }),
-                    ...(note.justification !== undefined ? [new TextRun({ text: ` ${this.t('justification')}${this.t('colon')}${note.justification}`, italics: true, size: halfPoints(SIZES.note) })] : []),
-                    new TextRun({ text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, size: halfPoints(SIZES.micro) })
-                ]
-            });
-        });
+    /**
+     * Notes in place: none in the Word file, which is written for the reviewer — every note is in
+     * the annex, with its requirement and its section (`annex`).
+     */
+    private notes(_notes: readonly Note[]): Paragraph[] {
+        return [];
     }
 
-    private banner(text: string): Paragraph {
+    private banner(text: string, detail?: string): Paragraph {
         return new Paragraph({
             shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.koBg },
             border: { left: { style: BorderStyle.SINGLE, size: 18, color: COLORS.ko, space: 4 } },
             spacing: { before: 120, after: 120 },
-            children: [new TextRun({ text, bold: true, color: COLORS.ko })]
+            children: [
+                new TextRun({ text, bold: true, color: COLORS.ko, size: halfPoints(SIZES.h3) }),
+                ...(detail ? [new TextRun({ text: detail, color: COLORS.ko, size: halfPoints(SIZES.note), break: 1 })] : [])
+            ]
         });
     }
 
@@ -299,6 +315,18 @@ class DocxBuilder {
                 [new Paragraph({ keepNext: true, children: [new TextRun({ text: column, bold: true, color: COLORS.white, size: halfPoints(SIZES.table) })] })],
                 { fill: COLORS.brand, width: widths[index] }
             ))
+        });
+    }
+
+    /** A grid without a header row (the signature boxes). */
+    private plainGrid(relative: readonly number[], rows: Array<Array<Array<Paragraph | Table>>>): Table {
+        const widths = percent(relative);
+        return new Table({
+            width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+            columnWidths: widths,
+            layout: TableLayoutType.FIXED,
+            borders: gridBorders,
+            rows: rows.map(cells => new TableRow({ cantSplit: true, children: cells.map((children, index) => this.tableCell(children, { width: widths[index] })) }))
         });
     }
 
@@ -344,12 +372,82 @@ class DocxBuilder {
 
     private header(): Array<Paragraph | Table> {
         const header = this.model.header;
+        // The cover page: what the dossier is, its state, its identity, who carries it.
         return [
-            new Paragraph({ children: [new TextRun({ text: header.kicker.toUpperCase(), size: halfPoints(SIZES.tiny), color: COLORS.muted })] }),
+            new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: header.kicker.toUpperCase(), size: halfPoints(SIZES.tiny), color: COLORS.muted })] }),
             new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: header.title })] }),
+            ...this.model.banners.map(banner => this.banner(banner.text, banner.detail)),
             ...(header.fields.length > 0 ? [this.fieldTable(header, false), this.spacer()] : []),
             ...this.notes(header.notes),
-            ...(header.promoters ? this.table(header.promoters, 2) : [])
+            ...(header.promoters ? [
+                new Paragraph({ spacing: { before: 200, after: 80 }, children: [new TextRun({ text: header.promoters.title ?? this.t('contacts'), bold: true, color: COLORS.brand })] }),
+                ...this.table({ ...header.promoters, title: undefined }, 2)
+            ] : [])
+        ];
+    }
+
+    // ----- signatures, annex, HAS 2012 fiche ----------------------------------------------------
+
+    private signatures(): Array<Paragraph | Table> {
+        const block = this.model.signatures;
+        const small = (text: string, after = 160) => new Paragraph({ spacing: { after }, children: [new TextRun({ text, size: halfPoints(SIZES.note) })] });
+        const box = (role: string, name?: string): Array<Paragraph | Table> => [
+            new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [new TextRun({ text: role, bold: true, size: halfPoints(SIZES.table) })] }),
+            small(`${this.t('signName')}${this.t('colon')}${name ?? ''}`),
+            small(`${this.t('signDate')}${this.t('colon')}`),
+            small(`${this.t('signHere')}${this.t('colon')}`, 720)
+        ];
+        const rows: Array<Array<Array<Paragraph | Table>>> = [];
+        for (let index = 0; index < block.signatories.length; index += 2) {
+            const [first, second] = [block.signatories[index], block.signatories[index + 1]];
+            rows.push([box(first.role, first.name), second ? box(second.role, second.name) : [new Paragraph({ children: [] })]]);
+        }
+        return [
+            this.heading(1, block.title),
+            new Paragraph({ children: [new TextRun({ text: block.intro, size: halfPoints(SIZES.note), color: COLORS.muted })] }),
+            this.plainGrid([50, 50], rows)
+        ];
+    }
+
+    /** The notes for the reviewer: requirement, finding, section (and source line when asked). */
+    private annex(): Array<Paragraph | Table> {
+        const { all, errors, warnings, infos } = this.model.diagnostics;
+        const intro = new Paragraph({ children: [new TextRun({ text: this.t('annexIntro'), size: halfPoints(SIZES.note), color: COLORS.muted })] });
+        if (all.length === 0) return [this.heading(1, this.t('annex')), intro, new Paragraph({ children: [new TextRun({ text: this.t('annexNone'), italics: true, color: COLORS.muted })] })];
+        const withLines = this.model.withLines;
+        const text = (value: string, options: { bold?: boolean; color?: string } = {}) => [new Paragraph({ children: [new TextRun({ text: value, size: halfPoints(SIZES.table), ...options })] })];
+        const rows = all.map(note => [
+            text(note.requirement ?? ''),
+            text(this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), { bold: true, color: NOTE_COLORS[note.kind].ink }),
+            text(note.message),
+            text(note.section ?? ''),
+            ...(withLines ? [text(String(note.line + 1))] : [])
+        ]);
+        const columns = [this.t('requirementColumn'), this.t('levelColumn'), this.t('findingColumn'), this.t('sectionColumn'), ...(withLines ? [this.t('line')] : [])];
+        return [
+            this.heading(1, this.t('annex')), intro,
+            new Paragraph({ children: [new TextRun({ text: this.t('diagnosticsSummary', { errors, warnings, infos }), size: halfPoints(SIZES.note), color: COLORS.muted })] }),
+            this.grid(columns, withLines ? [24, 12, 36, 20, 8] : [26, 12, 40, 22], rows)
+        ];
+    }
+
+    /** The HAS 2012 layout: the « fiche projet » table, the process tables, then the other sections. */
+    private fiche(fiche: NonNullable<DocumentModel['fiche']>): Array<Paragraph | Table> {
+        const rows = fiche.items.map(item => [
+            [new Paragraph({ children: [new TextRun({ text: `${item.number}. ${item.item}`, bold: true, size: halfPoints(SIZES.table) })] })],
+            [new Paragraph({ children: [new TextRun({ text: item.advice, color: COLORS.muted, size: halfPoints(SIZES.note) })] })],
+            item.answer.length > 0
+                ? item.answer.flatMap(block => this.block(block, 3))
+                : [new Paragraph({ children: [new TextRun({ text: this.t('notFilled'), italics: true, color: COLORS.muted })] })]
+        ]);
+        const others = this.model.sections.filter(section => !FICHE_SECTIONS.has(section.id));
+        return [
+            this.heading(1, fiche.title),
+            this.grid([...fiche.columns], [20, 22, 58], rows),
+            this.heading(1, fiche.processTitle),
+            ...fiche.process.flatMap(table => this.table(table, 2)),
+            ...(others.length > 0 ? [this.heading(1, this.t('ficheComplements'))] : []),
+            ...others.flatMap(section => this.section(section, 2))
         ];
     }
 
@@ -377,11 +475,11 @@ class DocxBuilder {
         ];
     }
 
-    private section(section: Section): Array<Paragraph | Table> {
+    private section(section: Section, level = 1): Array<Paragraph | Table> {
         const body = section.empty
             ? [new Paragraph({ children: [new TextRun({ text: this.t('notFilled'), italics: true, color: COLORS.muted })] })]
-            : section.blocks.flatMap(block => this.block(block, 2));
-        return [this.heading(1, `${section.number}. ${section.title}`), ...this.notes(section.notes), ...body];
+            : section.blocks.flatMap(block => this.block(block, level + 1));
+        return [this.heading(level, `${section.number}. ${section.title}`), ...this.notes(section.notes), ...body];
     }
 
     private block(block: Block, level: number): Array<Paragraph | Table> {
@@ -550,22 +648,5 @@ class DocxBuilder {
                 : entry.findings.map(finding => new Paragraph({ numbering: { reference: 'coop-bullets', level: 0 }, children: [new TextRun({ text: finding.message, size: halfPoints(SIZES.note) })] }))
         ]);
         return [...intro, this.grid([this.t('rule'), this.t('scope'), this.t('justification'), this.t('findingsSetAside')], [26, 20, 30, 24], rows), this.spacer()];
-    }
-
-    private diagnostics(): Array<Paragraph | Table> {
-        const { all, errors, warnings, infos } = this.model.diagnostics;
-        const heading = this.heading(1, this.t('diagnostics'));
-        if (all.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: this.t('noDiagnostic'), italics: true, color: COLORS.muted })] })];
-        const rows = all.map(note => [
-            [new Paragraph({ children: [new TextRun({ text: String(note.line + 1), size: halfPoints(SIZES.table) })] })],
-            [new Paragraph({ children: [new TextRun({ text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink, size: halfPoints(SIZES.table) })] })],
-            [new Paragraph({ children: [new TextRun({ text: note.message, size: halfPoints(SIZES.table) })] })],
-            [new Paragraph({ children: [new TextRun({ text: note.code, size: halfPoints(SIZES.small) })] })]
-        ]);
-        return [
-            heading,
-            new Paragraph({ children: [new TextRun({ text: this.t('diagnosticsSummary', { errors, warnings, infos }), size: halfPoints(SIZES.note), color: COLORS.muted })] }),
-            this.grid([this.t('line'), this.t('severityLevel'), this.t('message'), this.t('code')], [9, 17, 52, 22], rows)
-        ];
     }
 }

@@ -6,6 +6,8 @@ import type {
 } from './document-model.js';
 import { label, LABELS, type LabelKey } from './labels.js';
 import { markdownToHtml } from './markdown.js';
+import { typography } from './typography.js';
+import { FICHE_SECTIONS } from './builders/fiche.js';
 import { ACTION_COLORS, COLORS, css, FONTS, SIZES } from './theme.js';
 
 export interface HtmlOptions {
@@ -58,7 +60,7 @@ class HtmlRenderer {
     constructor(private readonly model: DocumentModel, private readonly locale: Locale, private readonly options: HtmlOptions) {}
 
     private t(key: LabelKey, args: Record<string, string | number> = {}): string {
-        return label(this.locale, key, args);
+        return typography(label(this.locale, key, args), this.locale);
     }
 
     render(): string {
@@ -83,14 +85,16 @@ class HtmlRenderer {
   @top-center { content: ${cssString(headerText.length > 110 ? headerText.slice(0, 107) + '…' : headerText)}; font: 8pt system-ui, sans-serif; color: ${css(COLORS.muted)}; }
   @bottom-center { content: ${pageCounter(this.locale)}; font: 8pt system-ui, sans-serif; color: ${css(COLORS.muted)}; } }`;
         const body = [
+            model.draft ? `<div class="coop-watermark" aria-hidden="true">${esc(model.draft)}</div>` : '',
             this.header(),
-            model.diagnostics.syntaxErrors > 0 ? `<p class="coop-banner coop-banner-error" role="alert" data-line="${model.line}">${esc(this.t('syntaxWarning'))}</p>` : '',
+            ...model.banners.map(banner => `<p class="coop-banner coop-banner-error coop-banner-${banner.kind}" role="alert" data-line="${model.line}"><strong>${esc(banner.text)}</strong>${banner.detail ? `<br><span class="coop-banner-detail">${esc(banner.detail)}</span>` : ''}</p>`),
             this.conformity(model.conformity),
             this.toc(),
-            ...model.sections.map(section => this.section(section)),
+            ...(model.fiche ? [this.fiche(model.fiche)] : model.sections.map(section => this.section(section))),
+            this.signatures(),
             this.suppressions(),
             this.diagnostics(),
-            `<footer class="coop-footer" data-line="${model.line}"><p>${esc(this.t('generatedBy'))}</p></footer>`
+            `<footer class="coop-footer" data-line="${model.line}"><p>${esc(model.closing)}</p>${model.withLines ? `<p>${esc(this.t('sourceLines'))}</p>` : ''}</footer>`
         ].join('\n');
         return `<!DOCTYPE html>
 <html lang="${this.locale}">
@@ -141,7 +145,13 @@ ${script ? `<script${nonceAttr}>${script.replace(/<\/(script)/gi, '<\\/$1').repl
             ? ` <span class="coop-note-justification">${esc(this.t('justification'))}${this.t('colon')}${esc(note.justification)}</span>` : '';
         return `<aside class="coop-note coop-note-${note.kind}" data-line="${note.line}" role="note" title="${esc(this.t('viewSource', { line: note.line + 1 }))}">`
             + `<span class="coop-note-label">${esc(kindLabel)}</span> <span class="coop-note-message">${esc(note.message)}</span>${justification}`
-            + ` <code class="coop-note-code">${esc(note.code)}</code> <span class="coop-note-line">${esc(this.t('lineShort', { line: note.line + 1 }))}</span></aside>`;
+            + (this.forAuthors ? ` <code class="coop-note-code">${esc(note.code)}</code> <span class="coop-note-line">${esc(this.t('lineShort', { line: note.line + 1 }))}</span>` : '')
+            + '</aside>';
+    }
+
+    /** The editor's preview (a script is given) or `--avec-lignes`: codes and source lines shown. */
+    private get forAuthors(): boolean {
+        return this.model.withLines || !!this.options.script || !!this.options.scriptUri;
     }
 
     private header(): string {
@@ -155,6 +165,35 @@ ${fields ? `<dl class="coop-meta">${fields}</dl>` : ''}
 ${this.notes(header.notes)}
 ${promoters}
 </header>`;
+    }
+
+    private signatures(): string {
+        const block = this.model.signatures;
+        const boxes = block.signatories.map(signatory => `<div class="coop-signatory"><p class="coop-signatory-role">${esc(signatory.role)}</p>`
+            + `<p>${esc(this.t('signName'))}${this.t('colon')}${esc(signatory.name ?? '')}</p><p>${esc(this.t('signDate'))}${this.t('colon')}</p><p class="coop-sign-here">${esc(this.t('signHere'))}${this.t('colon')}</p></div>`).join('');
+        return `<section class="coop-section coop-signatures" id="signatures" data-line="${this.model.line}" data-scroll-sync="off">
+<h2>${esc(block.title)}</h2>
+<p class="coop-intro">${esc(block.intro)}</p>
+<div class="coop-signatory-grid">${boxes}</div>
+</section>`;
+    }
+
+    private fiche(fiche: NonNullable<DocumentModel['fiche']>): string {
+        const rows = fiche.items.map(item => `<tr class="coop-fiche-item" data-line="${item.line}"><th scope="row">${item.number}. ${esc(item.item)}</th>`
+            + `<td class="coop-fiche-advice">${esc(item.advice)}</td><td>${item.answer.length > 0 ? item.answer.map(block => this.block(block, 4)).join('\n') : `<p class="coop-empty">${esc(this.t('notFilled'))}</p>`}${this.notes(item.notes)}</td></tr>`).join('\n');
+        const others = this.model.sections.filter(section => !FICHE_SECTIONS.has(section.id));
+        return `<section class="coop-section coop-fiche" id="fiche-projet" data-line="${this.model.line}">
+<h2>${esc(fiche.title)}</h2>
+<table class="coop-table coop-fiche-table"><colgroup><col class="w20"><col class="w22"><col class="w58"></colgroup>
+<thead><tr>${fiche.columns.map(column => `<th>${esc(column)}</th>`).join('')}</tr></thead><tbody>
+${rows}
+</tbody></table>
+</section>
+<section class="coop-section coop-fiche-process" id="processus" data-line="${this.model.line}">
+<h2>${esc(fiche.processTitle)}</h2>
+${fiche.process.map(table => this.table(table, 'h3')).join('\n')}
+</section>
+${others.length > 0 ? `<h2 class="coop-fiche-complements">${esc(this.t('ficheComplements'))}</h2>\n${others.map(section => this.section(section)).join('\n')}` : ''}`;
     }
 
     private toc(): string {
@@ -306,17 +345,20 @@ ${body}
 </section>`;
     }
 
+    /** The notes for the reviewer: requirement, finding, section (and source line when asked). */
     private diagnostics(): string {
         const { all, errors, warnings, infos } = this.model.diagnostics;
+        const withLines = this.forAuthors;
         const body = all.length === 0
-            ? `<p class="coop-empty">${esc(this.t('noDiagnostic'))}</p>`
+            ? `<p class="coop-empty">${esc(this.t('annexNone'))}</p>`
             : `<p class="coop-intro">${esc(this.t('diagnosticsSummary', { errors, warnings, infos }))}</p>
-<table class="coop-table"><colgroup><col class="w10"><col class="w16"><col class="w52"><col class="w22"></colgroup>
-<thead><tr><th>${esc(this.t('line'))}</th><th>${esc(this.t('severityLevel'))}</th><th>${esc(this.t('message'))}</th><th>${esc(this.t('code'))}</th></tr></thead><tbody>
-${all.map(note => `<tr class="coop-diagnostic coop-diagnostic-${note.kind}" data-line="${note.line}"><td>${note.line + 1}</td><td><span class="coop-badge coop-badge-${note.kind}">${esc(this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind))}</span></td><td>${esc(note.message)}</td><td><code>${esc(note.code)}</code></td></tr>`).join('\n')}
+<table class="coop-table"><colgroup>${(withLines ? [24, 12, 36, 20, 8] : [26, 12, 40, 22]).map(width => `<col class="w${width}">`).join('')}</colgroup>
+<thead><tr><th>${esc(this.t('requirementColumn'))}</th><th>${esc(this.t('levelColumn'))}</th><th>${esc(this.t('findingColumn'))}</th><th>${esc(this.t('sectionColumn'))}</th>${withLines ? `<th>${esc(this.t('line'))}</th>` : ''}</tr></thead><tbody>
+${all.map(note => `<tr class="coop-diagnostic coop-diagnostic-${note.kind}" data-line="${note.line}"><td>${esc(note.requirement ?? '')}</td><td><span class="coop-badge coop-badge-${note.kind}">${esc(this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind))}</span></td><td>${esc(note.message)}</td><td>${esc(note.section ?? '')}</td>${withLines ? `<td>${note.line + 1}</td>` : ''}</tr>`).join('\n')}
 </tbody></table>`;
         return `<section class="coop-section coop-diagnostics" id="remarques" data-line="${all[0]?.line ?? this.model.line}">
-<h2>${esc(this.t('diagnostics'))}</h2>
+<h2>${esc(this.t('annex'))}</h2>
+<p class="coop-intro">${esc(this.t('annexIntro'))}</p>
 ${body}
 </section>`;
     }
@@ -356,6 +398,14 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-meta dd ul, .coop-fields dd ul { margin: 0; }
 .coop-banner { padding: 8px 12px; border-radius: 4px; font-weight: 600; }
 .coop-banner-error { background: var(--ko-bg); color: var(--ko); border-left: 4px solid var(--ko); }
+.coop-banner-detail { font-weight: 400; }
+.coop-watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt; font-weight: 700; color: var(--ko); opacity: 0.07; transform: rotate(-30deg); pointer-events: none; z-index: 0; }
+.coop-signatory-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.coop-signatory { border: 1px solid var(--line); padding: 8px 12px; break-inside: avoid; }
+.coop-signatory p { margin: 4px 0; }
+.coop-signatory-role { font-weight: 600; }
+.coop-sign-here { min-height: 48px; }
+.coop-fiche-advice { color: var(--muted); font-size: 9pt; }
 .coop-toc { font-size: 9.5pt; columns: 2; column-gap: 24px; margin: 8px 0; }
 .coop-toc h2 { column-span: all; font-size: 11pt; border: 0; margin: .4em 0; }
 .coop-toc ol { list-style: none; padding: 0; margin: 0; }

@@ -5,8 +5,11 @@ export {
     type ActionKind, type Anchored, type Block, type BuildOptions, type Cell, type ConformityMatrix, type ConformityRow, type Content,
     type DocumentDiagnostics, type DocumentHeader, type DocumentModel, type Field, type FieldsBlock, type GroupBlock, type ListBlock,
     type ListItem, type Markdown, type Note, type NoteKind, type ProseBlock, type Section, type SuppressionEntry, type TableBlock,
-    type TableRow, type TreeAction, type TreeBlock, type TreeBranch, type TreeRisk, type TreeStep
+    type TableRow, type TreeAction, type TreeBlock, type TreeBranch, type TreeRisk, type TreeStep,
+    type Banner, type Disposition, type FicheItem, type FicheProjet, type Signatory, type SignatureBlock
 } from './document-model.js';
+export { typography, typographyMarkdown, NBSP, NNBSP } from './typography.js';
+export { FICHE_ITEMS } from './builders/fiche.js';
 export { escapeHtml, renderHtml, type HtmlOptions } from './html.js';
 export { documentDate, renderPdf, type PdfOptions } from './pdf.js';
 export { renderDocx, type DocxOptions } from './docx.js';

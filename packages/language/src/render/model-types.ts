@@ -33,6 +33,10 @@ export interface Note {
     justification?: string;
     /** Documentation page of the rule. */
     documentation?: string;
+    /** For the reviewer's annex: the requirement the rule checks (its title and legal basis). */
+    requirement?: string;
+    /** For the reviewer's annex: the section of the dossier the note is shown in. */
+    section?: string;
 }
 
 export interface Anchored {
@@ -215,6 +219,49 @@ export interface DocumentDiagnostics {
     all: Note[];
 }
 
+/** A banner at the top of the dossier: a draft, a dossier with errors, a partly read source. */
+export interface Banner {
+    kind: 'draft' | 'nonConforming' | 'syntax';
+    text: string;
+    detail?: string;
+}
+
+export interface Signatory {
+    /** « Le directeur de l'établissement ». */
+    role: string;
+    /** Known from the protocol (a promoter's name and position). */
+    name?: string;
+}
+
+/** The signature and date block, fitting the kind of protocol. */
+export interface SignatureBlock {
+    title: string;
+    /** Who signs and why (the legal basis), in one sentence. */
+    intro: string;
+    signatories: Signatory[];
+}
+
+/** How the dossier is laid out: in the order of the requirements (default), or as the HAS 2012 form. */
+export type Disposition = 'exigences' | 'has-2012';
+
+/** One row of the HAS 2012 « fiche projet »: ITEMS | CONSEILS | ÉLÉMENTS DE RÉPONSE. */
+export interface FicheItem extends Anchored {
+    number: number;
+    item: string;
+    advice: string;
+    /** The team's answer, as blocks of the model (the same blocks as the sections'). */
+    answer: Block[];
+}
+
+export interface FicheProjet {
+    title: string;
+    columns: [string, string, string];
+    items: FicheItem[];
+    /** The « Description du processus de prise en charge du patient » tables (one per tree). */
+    processTitle: string;
+    process: TableBlock[];
+}
+
 export interface DocumentModel {
     locale: Locale;
     title: string;
@@ -233,9 +280,25 @@ export interface DocumentModel {
     sections: Section[];
     suppressions: SuppressionEntry[];
     diagnostics: DocumentDiagnostics;
+    /** Draft, errors, syntax errors: said at the top of the dossier. */
+    banners: Banner[];
+    /** The words and watermark of a draft (`statut brouillon`). */
+    draft?: string;
+    signatures: SignatureBlock;
+    /** The last words of the dossier, addressed to the ARS. */
+    closing: string;
+    disposition: Disposition;
+    /** The HAS 2012 form, when `disposition` is `has-2012`. */
+    fiche?: FicheProjet;
+    /** Show source line numbers in the annex and the notes (`--avec-lignes`). */
+    withLines: boolean;
 }
 
 export interface BuildOptions {
     /** Language of the document; by default the services' (`services.i18n.Locale`). */
     locale?: Locale;
+    /** Layout: `exigences` (default) or `has-2012`. */
+    disposition?: Disposition;
+    /** Source line numbers in the annex (for the authors; the ARS does not need them). */
+    withLines?: boolean;
 }

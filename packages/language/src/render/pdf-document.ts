@@ -8,6 +8,8 @@ import type {
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
+import { typography, withoutNarrowSpace } from './typography.js';
+import { FICHE_SECTIONS } from './builders/fiche.js';
 import {
     ACTION_COLORS as THEME_ACTION_COLORS, COLORS as THEME_COLORS, cssPalette, FONTS, NOTE_COLORS as THEME_NOTE_COLORS, PDF_SIZES, STATUS_COLORS as THEME_STATUS_COLORS, TABLE
 } from './theme.js';
@@ -32,10 +34,13 @@ export async function createPdf(model: DocumentModel, locale: Locale, date: Date
         const added = [...orphans].filter(id => !breaks.has(id)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
         if (added.length === 0 || pass === MAX_LAYOUT_PASSES - 1) return pdf.getBuffer();
         breaks.add(added[0]);
+        // A heading left alone is followed only by headings: the next one, if it already starts a
+        // page, now moves with it (else the heading would sit alone on its new page).
+        breaks.delete(`h${Number(added[0].slice(1)) + 1}`);
     }
 }
 
-const MAX_LAYOUT_PASSES = 5;
+const MAX_LAYOUT_PASSES = 6;
 
 /** Headline level of the running header and footer (ignored when keeping headings with content). */
 const RUNNING = 9;
@@ -64,7 +69,8 @@ const GLYPH_FALLBACKS: Record<string, string> = {
 };
 
 function glyphSafe(text: string): string {
-    return text.replace(/[→⇒➔←⇐↔↑↓▶▸►✓✔✗✘✕⚠☐☑□◆◇★☆]/g, char => GLYPH_FALLBACKS[char] ?? char);
+    // Roboto has no narrow no-break space (U+202F): the no-break space keeps « » with their word.
+    return withoutNarrowSpace(text).replace(/[→⇒➔←⇐↔↑↓▶▸►✓✔✗✘✕⚠☐☑□◆◇★☆]/g, char => GLYPH_FALLBACKS[char] ?? char);
 }
 
 let fontsReady = false;
@@ -165,7 +171,7 @@ class PdfBuilder {
     constructor(private readonly model: DocumentModel, private readonly locale: Locale) {}
 
     private t(key: LabelKey, args: Record<string, string | number> = {}): string {
-        return label(this.locale, key, args);
+        return glyphSafe(typography(label(this.locale, key, args), this.locale));
     }
 
     /** Heading identifiers, in document order (`pageBreak` decisions refer to them). */
@@ -244,14 +250,17 @@ class PdfBuilder {
                 if (nearBottom || alone) orphans.add(id);
                 return false;
             },
+            ...(model.draft ? { watermark: { text: model.draft, color: COLORS.ko, opacity: 0.07, bold: true, fontSize: 110 } } : {}),
             content: [
                 this.header(),
-                model.diagnostics.syntaxErrors > 0 ? this.banner(this.t('syntaxWarning')) : '',
-                this.conformity(),
-                ...model.sections.flatMap(section => this.section(section)),
+                this.tableOfContents(),
+                ...this.conformity(),
+                ...(model.fiche ? this.fiche(model.fiche) : model.sections.flatMap(section => this.section(section))),
+                ...this.signatures(),
                 ...this.suppressions(),
-                ...this.diagnostics(),
-                { text: this.t('generatedBy'), style: 'intro', margin: [0, 16, 0, 0] }
+                ...this.annex(),
+                { text: glyphSafe(model.closing), style: 'intro', margin: [0, 16, 0, 0] },
+                ...(model.withLines ? [{ text: this.t('sourceLines'), style: 'intro' } as PdfContent] : [])
             ]
         };
     }
@@ -305,35 +314,37 @@ class PdfBuilder {
         return { ul: items.map(item => this.content(item)), margin: [0, 0, 0, 0] };
     }
 
-    private notes(notes: readonly Note[]): PdfContent[] {
-        return notes.map(note => {
-            const colors = NOTE_COLORS[note.kind];
-            const kind = this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind);
-            const text: PdfContent[] = [
-                { text: `${kind} `, bold: true, color: colors.ink },
-                { text: glyphSafe(note.message) },
-                ...(note.justification !== undefined ? [{ text: ` ${this.t('justification')}${this.t('colon')}${glyphSafe(note.justification)}`, italics: true }] : []),
-                { text: `  [${note.code}] ${this.t('lineShort', { line: note.line + 1 })}`, color: COLORS.muted, fontSize: PDF_SIZES.micro }
-            ];
-            return {
-                table: { widths: ['*'], body: [[{ text, fillColor: colors.fill, fontSize: PDF_SIZES.small }]] },
-                layout: noteLayout(colors.ink),
-                margin: [0, 2, 0, 2]
-            };
-        });
+    /**
+     * Notes in place: none in the PDF, which is written for the reviewer — every note is in the
+     * annex, with its requirement and its section (`annex`).
+     */
+    private notes(_notes: readonly Note[]): PdfContent[] {
+        return [];
     }
 
-    private banner(text: string): PdfContent {
+    private banner(text: string, detail?: string): PdfContent {
         return {
-            table: { widths: ['*'], body: [[{ text, bold: true, color: COLORS.ko, fillColor: COLORS.koBg }]] },
+            table: { widths: ['*'], body: [[{ stack: [{ text: glyphSafe(text), bold: true, fontSize: PDF_SIZES.h3 }, ...(detail ? [{ text: glyphSafe(detail), fontSize: PDF_SIZES.small }] : [])], color: COLORS.ko, fillColor: COLORS.koBg }]] },
             layout: noteLayout(COLORS.ko), margin: [0, 4, 0, 6]
         };
+    }
+
+    /** The table of contents (page numbers) on its own page; its entries are also the PDF's bookmarks. */
+    private tableOfContents(): PdfContent {
+        return {
+            toc: { title: { text: this.t('tableOfContents'), style: 'h2' }, outlines: true, numberStyle: { color: COLORS.muted } },
+            pageBreak: 'after'
+        } as PdfContent;
     }
 
     private heading(level: number, text: string, withRule = false): PdfContent[] {
         const style = `h${Math.min(Math.max(level, 2), 5)}`;
         const id = `h${++this.headings}`;
-        const heading: PdfContent = { text: glyphSafe(text), style, headlineLevel: 1, id, ...(this.breaks.has(id) ? { pageBreak: 'before' as const } : {}) };
+        // Sections (level 2) are the entries of the table of contents and the PDF's bookmarks.
+        const heading: PdfContent = {
+            text: glyphSafe(text), style, headlineLevel: 1, id, ...(level <= 2 ? { tocItem: true } : {}),
+            ...(this.breaks.has(id) ? { pageBreak: 'before' as const } : {})
+        };
         return withRule
             ? [heading, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 1.2, lineColor: COLORS.brand }], margin: [0, 0, 0, 6], headlineLevel: 2 }]
             : [heading];
@@ -347,15 +358,90 @@ class PdfBuilder {
             { text: glyphSafe(field.label), style: 'label' },
             { stack: [this.cell(field.value), ...this.notes(field.notes)] }
         ]);
+        // The cover page: what the dossier is, its state, its identity, who carries it.
         return {
             stack: [
-                { text: header.kicker.toUpperCase(), style: 'kicker' },
-                { text: glyphSafe(header.title), style: 'title' },
-                rows.length > 0 ? { table: { widths: ['28%', '*'], body: rows }, layout: fieldsLayout, margin: [0, 0, 0, 6] } : '',
+                { text: glyphSafe(header.kicker.toUpperCase()), style: 'kicker', margin: [0, 40, 0, 0] },
+                { text: glyphSafe(header.title), style: 'title', fontSize: PDF_SIZES.title + 6, margin: [0, 10, 0, 18] },
+                ...this.model.banners.map(banner => this.banner(banner.text, banner.detail)),
+                rows.length > 0 ? { table: { widths: ['28%', '*'], body: rows }, layout: fieldsLayout, margin: [0, 6, 0, 10] } : '',
                 ...this.notes(header.notes),
-                ...(header.promoters ? this.table(header.promoters, 3) : [])
-            ]
+                ...(header.promoters ? this.coverContacts(header.promoters) : [])
+            ],
+            pageBreak: 'after'
         };
+    }
+
+    private coverContacts(promoters: TableBlock): PdfContent[] {
+        return [{ text: glyphSafe(promoters.title ?? this.t('contacts')), style: 'h4', margin: [0, 8, 0, 4] }, ...this.table({ ...promoters, title: undefined }, 3)];
+    }
+
+    // ----- signatures, annex, HAS 2012 fiche ----------------------------------------------------
+
+    private signatures(): PdfContent[] {
+        const block = this.model.signatures;
+        const box = (role: string, name?: string): TableCell => ({
+            stack: [
+                { text: glyphSafe(role), bold: true, margin: [0, 0, 0, 6] },
+                { text: `${this.t('signName')}${this.t('colon')}${name ? glyphSafe(name) : ''}`, fontSize: PDF_SIZES.small, margin: [0, 0, 0, 10] },
+                { text: `${this.t('signDate')}${this.t('colon')}`, fontSize: PDF_SIZES.small, margin: [0, 0, 0, 10] },
+                { text: `${this.t('signHere')}${this.t('colon')}`, fontSize: PDF_SIZES.small, margin: [0, 0, 0, 34] }
+            ]
+        });
+        const cells = block.signatories.map(signatory => box(signatory.role, signatory.name));
+        const rows: TableCell[][] = [];
+        for (let index = 0; index < cells.length; index += 2) rows.push([cells[index], cells[index + 1] ?? { text: '', border: [false, false, false, false] }]);
+        return [
+            ...this.heading(2, block.title, true),
+            { text: glyphSafe(block.intro), style: 'intro' },
+            { table: { widths: ['50%', '50%'], body: rows, dontBreakRows: true }, layout: gridLayout, unbreakable: rows.length <= 2 } as PdfContent
+        ];
+    }
+
+    /** The notes for the reviewer: requirement, finding, section (and source line when asked). */
+    private annex(): PdfContent[] {
+        const { all, errors, warnings, infos } = this.model.diagnostics;
+        const heading = [...this.heading(2, this.t('annex'), true), { text: this.t('annexIntro'), style: 'intro' } as PdfContent];
+        if (all.length === 0) return [...heading, { text: this.t('annexNone'), italics: true, color: COLORS.muted }];
+        const withLines = this.model.withLines;
+        const columns = [this.t('requirementColumn'), this.t('levelColumn'), this.t('findingColumn'), this.t('sectionColumn'), ...(withLines ? [this.t('line')] : [])];
+        const body: TableCell[][] = [
+            columns.map(text => ({ text, style: 'th' })),
+            ...all.map(note => [
+                { text: glyphSafe(note.requirement ?? '') },
+                { text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink },
+                { text: glyphSafe(note.message) },
+                { text: glyphSafe(note.section ?? '') },
+                ...(withLines ? [{ text: String(note.line + 1) }] : [])
+            ] as TableCell[])
+        ];
+        return [
+            ...heading,
+            { text: this.t('diagnosticsSummary', { errors, warnings, infos }), style: 'intro' },
+            { table: { headerRows: 1, dontBreakRows: true, widths: withLines ? ['24%', '12%', '36%', '20%', '8%'] : ['26%', '12%', '40%', '22%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note }
+        ];
+    }
+
+    /** The HAS 2012 layout: the « fiche projet » table, the process tables, then the other sections. */
+    private fiche(fiche: NonNullable<DocumentModel['fiche']>): PdfContent[] {
+        const title = this.heading(2, fiche.title, true);
+        const body: TableCell[][] = [
+            fiche.columns.map(text => ({ text: glyphSafe(text), style: 'th' })),
+            ...fiche.items.map(item => [
+                { text: `${item.number}. ${glyphSafe(item.item)}`, bold: true },
+                { text: glyphSafe(item.advice), color: COLORS.muted, fontSize: PDF_SIZES.small },
+                { stack: item.answer.length > 0 ? item.answer.flatMap(block => this.block(block, 4)) : [{ text: this.t('notFilled'), italics: true, color: COLORS.muted }] }
+            ] as TableCell[])
+        ];
+        const others = this.model.sections.filter(section => !FICHE_SECTIONS.has(section.id));
+        return [
+            ...title,
+            { table: { headerRows: 1, widths: ['20%', '22%', '58%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note, margin: [0, 0, 0, 8] },
+            ...this.heading(2, fiche.processTitle, true),
+            ...fiche.process.flatMap(table => this.table(table, 3)),
+            ...(others.length > 0 ? this.heading(2, this.t('ficheComplements'), true) : []),
+            ...others.flatMap(section => this.section(section, 3))
+        ];
     }
 
     private conformity(): PdfContent[] {
@@ -386,11 +472,13 @@ class PdfBuilder {
         ];
     }
 
-    private section(section: Section): PdfContent[] {
+    private section(section: Section, level = 2): PdfContent[] {
+        // The heading first: heading identifiers follow the document order (`createPdf` relies on it).
+        const heading = this.heading(level, `${section.number}. ${section.title}`, level <= 2);
         const body: PdfContent[] = section.empty
             ? [{ text: this.t('notFilled'), italics: true, color: COLORS.muted }]
-            : section.blocks.flatMap(block => this.block(block, 3));
-        return [...this.heading(2, `${section.number}. ${section.title}`, true), ...this.notes(section.notes), ...body];
+            : section.blocks.flatMap(block => this.block(block, level + 1));
+        return [...heading, ...this.notes(section.notes), ...body];
     }
 
     private block(block: Block, level: number): PdfContent[] {
@@ -594,26 +682,6 @@ class PdfBuilder {
             ] as TableCell[])
         ];
         return [...heading, { table: { headerRows: 1, dontBreakRows: true, widths: ['26%', '20%', '30%', '24%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note }];
-    }
-
-    private diagnostics(): PdfContent[] {
-        const { all, errors, warnings, infos } = this.model.diagnostics;
-        const heading = this.heading(2, this.t('diagnostics'), true);
-        if (all.length === 0) return [...heading, { text: this.t('noDiagnostic'), italics: true, color: COLORS.muted }];
-        const body: TableCell[][] = [
-            [this.t('line'), this.t('severityLevel'), this.t('message'), this.t('code')].map(text => ({ text, style: 'th' })),
-            ...all.map(note => [
-                { text: String(note.line + 1) },
-                { text: this.t(note.kind === 'suppressed' ? 'suppressedNote' : note.kind), bold: true, color: NOTE_COLORS[note.kind].ink },
-                { text: glyphSafe(note.message) },
-                { text: note.code, fontSize: PDF_SIZES.tiny }
-            ] as TableCell[])
-        ];
-        return [
-            ...heading,
-            { text: this.t('diagnosticsSummary', { errors, warnings, infos }), style: 'intro' },
-            { table: { headerRows: 1, dontBreakRows: true, widths: ['9%', '17%', '52%', '22%'], body }, layout: gridLayout, fontSize: PDF_SIZES.note }
-        ];
     }
 }
 

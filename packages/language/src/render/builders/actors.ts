@@ -19,10 +19,10 @@ export function professionals(ctx: ModelContext, type: 'Delegant' | 'Delegue'): 
             ctx.field('qualifications', listOrSingle(node.qualifications.map(text => md(text)).filter(isDefined)), node),
             ctx.field('experience', experience ? { markdown: [escapeMarkdown(experience), node.experienceDetail].filter(Boolean).join(' ') } : undefined, node)
         ]);
+        // « Délégant : médecin généraliste » — the profession in words, never the short name.
         const role = ctx.t(type === 'Delegant' ? 'delegant' : 'delegue');
-        const what = profession?.libelle ?? node.profession?.$refText ?? '';
-        const who = node.name?.trim() ? `${role} ${ctx.quote(node.name)}` : ctx.nameOf(undefined, type === 'Delegant' ? KIND.delegant : KIND.delegue);
-        return ctx.group(node, what ? `${who}${ctx.t('colon')}${what}` : who, [fields]);
+        const what = ctx.professionNoun(node);
+        return ctx.group(node, what ? `${role}${ctx.t('colon')}${what}` : role, [fields]);
     });
     return { blocks, nodes };
 }
@@ -50,7 +50,7 @@ export function patients(ctx: ModelContext): SectionContent {
     const criteres = nodes.flatMap(node => node.criteres);
     const list = (nature: string, title: LabelKey): ListBlock | undefined => {
         const items = criteres.filter(critere => critere.nature === nature).map(critere => ctx.anchor(critere, {
-            content: criterion(ctx, critere.condition), tag: critere.name, line: ctx.line(critere), notes: []
+            content: criterion(ctx, critere.condition), line: ctx.line(critere), notes: []
         } as ListItem));
         if (items.length === 0) return undefined;
         return { type: 'list', title: ctx.t(title), items, line: items[0].line, notes: [] };
@@ -117,7 +117,6 @@ export function trainingFields(ctx: ModelContext, node: Formation | Module): Arr
 export function trainings(ctx: ModelContext): SectionContent {
     const formations = ctx.model.formations;
     const blocks = formations.map(formation => {
-        const who = formation.delegues.map(reference => ctx.professional(reference.ref, reference.$refText)).join(', ');
         const modules = formation.modules.map(reference => reference.ref);
         const fields = ctx.fields(formation, [
             ...trainingFields(ctx, formation),
@@ -126,8 +125,8 @@ export function trainings(ctx: ModelContext): SectionContent {
         ]);
         const moduleGroups = modules.filter(isDefined).map(module => ctx.group(undefined, module.titre ?? ctx.nameOf(module.name, KIND.module),
             [ctx.fields(module, trainingFields(ctx, module))], ctx.libraryTitle(module), ctx.line(formation)));
-        const name = ctx.quotedName(formation.name, KIND.formation);
-        const title = formation.name?.trim() ? ctx.t(who ? 'trainingFor' : 'trainingNamed', { name: formation.name, who }) : upperFirst(name);
+        const whom = formation.delegues.map(reference => reference.ref ? ctx.person(reference.ref) : reference.$refText).join(', ');
+        const title = whom ? ctx.t('trainingOf', { who: whom }) : upperFirst(ctx.nameOf(undefined, KIND.formation));
         return ctx.group(formation, title, [fields, ...moduleGroups]);
     });
     return { blocks, nodes: formations };

@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
-    isBibliotheque, type Cible, type Delegant, type Duree, type ElementProtocole, type Etape, type Externe, type Intervenant,
+    isBibliotheque, isDelegant, type Cible, type Delegant, type Duree, type ElementProtocole, type Etape, type Externe, type Intervenant,
     type Periodicite, type Protocole, type Quantite, type Risque
 } from '../../generated/ast.js';
 import type { Locale, Localized } from '../../i18n/locale.js';
@@ -16,6 +16,15 @@ import { escapeMarkdown, isDefined, md } from '../model-text.js';
 // quantities, targets) that turn AST values into the reader's words — never « undefined ».
 
 export type ElementType = ElementProtocole['$type'];
+
+/** « Médecin » → « médecin », but « SAMU » stays. */
+function lowerFirstWord(text: string): string {
+    return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+function upperFirstWord(text: string): string {
+    return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
+}
 
 /** The blocks of one section, and the nodes whose diagnostics it shows. */
 export interface SectionContent {
@@ -57,14 +66,12 @@ export class ModelContext {
         return this.t('quoted', { text: text ?? '' });
     }
 
-    /** The name of an element, or « Délégant sans nom » when a syntax error lost it. */
-    nameOf(name: string | undefined, kind: Localized): string {
-        return name?.trim() ? name : this.t('unnamed', { kind: kind[this.locale] });
-    }
-
-    /** `« ide »`, or « Délégant sans nom » (never quoted) when the name is lost. */
-    quotedName(name: string | undefined, kind: Localized): string {
-        return name?.trim() ? this.quote(name) : this.t('unnamed', { kind: kind[this.locale] }).toLowerCase();
+    /**
+     * What the reader sees for an element the authors gave no title or libellé: « Étape sans
+     * intitulé ». Never its short name (`mg`, `accueil`): internal names stay in the source.
+     */
+    nameOf(_name: string | undefined, kind: Localized): string {
+        return this.t('noTitle', { kind: kind[this.locale] });
     }
 
     line(node: AstNode | undefined): number {
@@ -119,23 +126,49 @@ export class ModelContext {
         return cible.commentaire ? { markdown: `${escapeMarkdown(value)} — ${cible.commentaire}` } : value;
     }
 
-    /** « Infirmier (ide) ». */
+    /**
+     * The profession of a délégant or délégué in words, from the catalogue's libellé and the first
+     * spécialité: « médecin généraliste », « médecin spécialiste en endocrinologie », « infirmier ».
+     */
+    professionNoun(intervenant: Intervenant | undefined, written?: string): string {
+        const profession = intervenant?.profession?.ref?.libelle ?? intervenant?.profession?.$refText ?? '';
+        const noun = lowerFirstWord(profession);
+        const speciality = intervenant?.specialites.find(text => text.trim() !== '')?.trim();
+        if (noun && speciality && /^m[ée]decin$/i.test(noun)) {
+            return /^m[ée]decine g[ée]n[ée]rale$/i.test(speciality) ? `${noun} généraliste` : `${noun} spécialiste en ${lowerFirstWord(speciality)}`;
+        }
+        if (noun) return noun;
+        return intervenant ? this.t('noTitle', { kind: KIND.intervenant[this.locale] }).toLowerCase() : (written ?? '');
+    }
+
+    /** « Infirmier délégué », « Médecin généraliste délégant » (lists, tables, who does a step). */
     professional(intervenant: Intervenant | undefined, written?: string): string {
         if (!intervenant) return written ?? '';
-        const profession = intervenant.profession?.ref?.libelle ?? intervenant.profession?.$refText;
-        const name = intervenant.name?.trim() ? intervenant.name : written?.trim() ? written : undefined;
-        if (!name) return profession ?? this.nameOf(undefined, KIND.intervenant);
-        return profession ? `${profession} (${name})` : name;
+        return upperFirstWord(this.person(intervenant, false));
+    }
+
+    /** « le médecin généraliste délégant », « l'infirmier délégué » (or without the article). */
+    person(intervenant: Intervenant, article = true): string {
+        const noun = this.professionNoun(intervenant);
+        const delegant = isDelegant(intervenant);
+        const feminine = /^sage-femme/i.test(noun);
+        if (this.locale === 'en') return `${article ? 'the ' : ''}${delegant ? 'delegating' : 'delegate'} ${noun}`;
+        const role = delegant ? (feminine ? 'déléguante' : 'délégant') : (feminine ? 'déléguée' : 'délégué');
+        if (!article) return `${noun} ${role}`;
+        const determiner = /^[aeiouyhâàéèêîïôûœ]/i.test(noun) ? 'l\'' : feminine ? 'la ' : 'le ';
+        return `${determiner}${noun} ${role}`;
     }
 
     recipient(delegant: { ref?: Delegant; $refText: string } | undefined, externe: Externe | undefined): string {
-        if (delegant) {
-            const profession = delegant.ref?.profession?.ref?.libelle;
-            return this.t('delegantNamed', { name: delegant.ref?.name || delegant.$refText || '', profession: profession ? ` (${profession.toLowerCase()})` : '' }).replace(/\s+(\(|$)/, ' $1').trim();
-        }
+        if (delegant) return delegant.ref ? this.person(delegant.ref) : this.t('delegantUnknown');
         if (externe?.urgences) return this.t('emergency');
         if (externe?.samu) return this.t('samu');
         return externe?.autre ? this.quote(externe.autre) : '';
+    }
+
+    /** « Maison de santé pluriprofessionnelle (MSP) ». */
+    cadreLabel(value: string): string {
+        return valueLabel(this.locale, 'cadre', value);
     }
 
     libraryTitle(node: AstNode): string | undefined {

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, type AstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isProtocole, isSuppression, type Suppression } from '../../generated/ast.js';
+import { isDelegant, isDelegue, isProtocole, isSuppression, type Suppression } from '../../generated/ast.js';
 import { documentationUrl, getDefinition } from '../../diagnostics/registry.js';
 import { sectionKind } from '../../model/sections.js';
 import { NODE_KIND } from '../labels.js';
@@ -13,9 +13,11 @@ const SEVERITY_KIND: Record<number, NoteKind> = { 1: 'error', 2: 'warning', 3: '
 export function scopeOf(ctx: ModelContext, suppression: Suppression): string {
     const container = suppression.$container as AstNode;
     if (isProtocole(container)) return ctx.t('wholeProtocol');
+    if (isDelegant(container) || isDelegue(container)) return ctx.professional(container);
     const kind = sectionKind(container.$type)?.label[ctx.locale] ?? NODE_KIND[container.$type]?.[ctx.locale] ?? container.$type;
-    const name = (container as { name?: string }).name;
-    return name?.trim() ? `${kind} ${ctx.quote(name)}` : kind;
+    // The element by its title or libellé, never by its short name.
+    const title = (container as { titre?: string; libelle?: string }).titre ?? (container as { libelle?: string }).libelle;
+    return title?.trim() ? `${kind} ${ctx.quote(title)}` : kind;
 }
 
 export function buildSuppressions(ctx: ModelContext): SuppressionEntry[] {

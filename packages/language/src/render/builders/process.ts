@@ -89,10 +89,9 @@ export function trees(ctx: ModelContext): SectionContent {
     const parcours = ctx.model.parcours;
     const blocks = parcours.map((tree, index) => {
         const steps = tree.etapes.map((etape, position) => step(ctx, etape, position === 0));
-        const title = tree.titre ?? (tree.name ? `${ctx.t('tree')} ${ctx.quote(tree.name)}` : `${ctx.t('tree')} ${index + 1}`);
+        const title = tree.titre?.trim() ? tree.titre : parcours.length > 1 ? ctx.t('treeN', { n: index + 1 }) : ctx.t('tree');
         const treeBlock: TreeBlock = { type: 'tree', steps, line: ctx.line(tree), notes: [] };
-        return ctx.group(tree, title, [treeBlock, steps.length > 0 ? processTable(ctx, tree, steps) : undefined],
-            tree.titre && tree.name ? `${ctx.t('tree')} ${ctx.quote(tree.name)}` : undefined);
+        return ctx.group(tree, title, [treeBlock, steps.length > 0 ? processTable(ctx, tree, steps) : undefined]);
     });
     return { blocks, nodes: parcours };
 }
