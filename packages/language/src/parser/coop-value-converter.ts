@@ -14,6 +14,7 @@ export class CoopValueConverter extends DefaultValueConverter {
         switch (rule.name) {
             case 'Texte':
             case 'Code':
+            case 'Numero':
                 return input.startsWith('"""') ? convertTextBlock(input) : input.startsWith('"') ? ValueConverter.convertString(input) : input;
             case 'NOMBRE':
             case 'DECIMAL':
