@@ -1,4 +1,4 @@
-import { CstUtils, DefaultValueConverter, ValueConverter, isLeafCstNode, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { AstUtils, CstUtils, DefaultValueConverter, GrammarAST, ValueConverter, isLeafCstNode, type CstNode, type ValueType } from 'langium';
 
 /**
  * Converts token text to AST values:
@@ -19,6 +19,10 @@ export class CoopValueConverter extends DefaultValueConverter {
             case 'NOMBRE':
             case 'DECIMAL':
                 return Number(input.replace(',', '.'));
+            case 'INT':
+                // Digits of a number (RPPS, FINESS) keep their leading zeros.
+                if (AstUtils.getContainerOfType(cstNode?.grammarSource, GrammarAST.isParserRule)?.name === 'Numero') return input;
+                break;
         }
         const keyword = singleKeyword(cstNode);
         if (keyword !== undefined) return keyword;
