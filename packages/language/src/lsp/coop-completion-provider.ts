@@ -1,10 +1,11 @@
-import { type GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, DefaultFuzzyMatcher, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { type GrammarAST, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, DefaultFuzzyMatcher, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { isArticle, isProfession } from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import { sectionKind } from '../model/sections.js';
 import { fold } from '../model/text.js';
+import { appliedProtocolCompletions, isAppliedProtocolFeature } from '../team/team-lsp.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
 
@@ -20,13 +21,16 @@ import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
  */
 export class CoopCompletionProvider extends DefaultCompletionProvider {
     private readonly locale: LocaleSetting;
+    private readonly documents: LangiumDocuments;
     /** Langium filters items against what is typed: without accents and case, as the lexer reads keywords. */
     protected override readonly fuzzyMatcher = new AccentInsensitiveFuzzyMatcher();
 
     constructor(services: CoopLspServices) {
         super(services);
         this.locale = services.i18n.Locale;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
+
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         const list = await super.getCompletion(document, params);
@@ -56,6 +60,15 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
             filterText: fold(filter),
             sortText
         };
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // Team files (issue 12): after `applique`, the national and local protocols.
+        if (isAppliedProtocolFeature(next.feature, context.textDocument.getText().slice(Math.max(0, context.offset - 200), context.offset))) {
+            for (const item of appliedProtocolCompletions(this.documents, this.locale)) acceptor(context, item);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {

@@ -3,6 +3,7 @@ import type { Equipe, MembreEquipe } from '../generated/ast.js';
 import { fold, nearest } from '../model/text.js';
 import { appliedProtocol, nationalProtocols, workspaceProtocols, type AppliedProtocol } from '../team/applied-protocol.js';
 import { addMonths, displayDate, finessFormatOk, memberName, rppsFormatOk, teamModel } from '../team/team-model.js';
+import { insertAttestationsFix, insertTeamHeadFix } from '../team/team-fixes.js';
 import { useSuggestionFix } from './fixes.js';
 import { defineRule, type RuleContext } from './rule.js';
 
@@ -291,7 +292,8 @@ export const teamRules = [
                 if (blocks[0]) report(blocks[0], { missing: missing.join(' ; ') });
                 else report(equipe, { missing: missing.join(' ; ') }, { property: 'titre' });
             }
-        })
+        }),
+        quickFix: insertAttestationsFix
     }),
     defineRule({
         code: 'equipe-rubrique-absente', severity: 'error', category: 'completude', legalBasis: 'Déclaration d\'équipe (ARS)', basis: 'source',
@@ -310,7 +312,8 @@ export const teamRules = [
                 ].filter(Boolean);
                 if (missing.length > 0) report(equipe, { missing: missing.join(', ') }, { property: 'titre', data: { missingTeam: missing.length } });
             }
-        })
+        }),
+        quickFix: insertTeamHeadFix
     })
 ] as const;
 

@@ -99,7 +99,7 @@ catalogue {
     protocole-national odynophagie "Prise en charge de l'odynophagie (douleur à la déglutition) par l'infirmier ou le pharmacien d'officine" {
         nom-court "Angine (odynophagie)"
         version "2020" arrêté du 2020-03-06 jo du 2020-03-08 source "JORFTEXT000041697956 ; lequotidiendupharmacien" vérifié
-        version "2023" arrêté du 2023-03-09 remplace "2020" source "cptslasalamandre ; âges 6–45 ans portés à 6–50 ans" vérifié
+        version "2023" arrêté du 2023-03-09 succède à "2020" source "cptslasalamandre ; âges 6–45 ans portés à 6–50 ans" vérifié
         délégant médecin source "lequotidiendupharmacien (médecin généraliste)" vérifié
         délégué infirmier, pharmacien source "lequotidiendupharmacien ; cpts-na" vérifié
         cadre msp, centre-de-santé source "arrêté du 6 mars 2020 (logiciel partagé labellisé)" vérifié
@@ -112,7 +112,7 @@ catalogue {
     protocole-national cystite "Prise en charge de la pollakiurie et des brûlures mictionnelles non fébriles chez la femme de 16 à 65 ans" {
         nom-court "Cystite (pollakiurie)"
         version "2020" arrêté du 2020-03-06 source "lemoniteurdespharmacies" vérifié
-        version "2023" arrêté du 2023-03-09 remplace "2020" source "cptslasalamandre" vérifié
+        version "2023" arrêté du 2023-03-09 succède à "2020" source "cptslasalamandre" vérifié
         délégant médecin source "lemoniteurdespharmacies (médecin généraliste)" vérifié
         délégué infirmier, pharmacien source "lemoniteurdespharmacies ; concourspluripro" vérifié
         cadre msp, centre-de-santé source "arrêté du 6 mars 2020" vérifié
