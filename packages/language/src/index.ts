@@ -24,3 +24,5 @@ export * from './protocol/coop-protocol.js';
 export * from './team/applied-protocol.js';
 export * from './team/catalogue-data.js';
 export * from './team/team-model.js';
+export * from './team/team-data.js';
+export * from './team/new-team.js';

@@ -5,6 +5,8 @@ import { isArticle, isProfession } from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import { sectionKind } from '../model/sections.js';
 import { fold } from '../model/text.js';
+import { applicableProtocols } from '../team/applied-protocol.js';
+import { newTeamSnippet } from '../team/new-team.js';
 import { appliedProtocolCompletions, isAppliedProtocolFeature } from '../team/team-lsp.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
@@ -38,6 +40,12 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
         const text = document.textDocument.getText();
         if (text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '') {
             list.items.unshift(this.snippet(this.locale.pick({ fr: 'Nouveau protocole (squelette complet)', en: 'New protocol (complete skeleton)' }), 'protocole', newProtocolSnippet(), '0'));
+            // Team files (issue 12): a new team for each protocol a team can apply (also the
+            // « Nouvelle équipe depuis un protocole » command of the extension).
+            for (const protocol of applicableProtocols(this.documents)) {
+                const label = this.locale.pick({ fr: `Nouvelle équipe — ${protocol.code}`, en: `New team — ${protocol.code}` });
+                list.items.push({ ...this.snippet(label, `equipe ${protocol.code}`, newTeamSnippet(protocol, this.locale), `1${protocol.code}`, protocol.title), data: { coopNewTeam: protocol.code } });
+            }
             return list;
         }
         // At the level of protocol elements (the keyword `patients` is offered): add the section skeletons.

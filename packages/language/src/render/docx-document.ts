@@ -102,10 +102,9 @@ class DocxBuilder {
         const children: Array<Paragraph | Table> = [
             ...this.header(),
             ...(model.diagnostics.syntaxErrors > 0 ? [this.banner(this.t('syntaxWarning'))] : []),
-            ...this.conformity(),
+            ...(model.layout === 'form' ? [] : this.conformity()),
             ...model.sections.flatMap(section => this.section(section)),
-            ...this.suppressions(),
-            ...this.diagnostics(),
+            ...(model.layout === 'form' ? [] : [...this.suppressions(), ...this.diagnostics()]),
             new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: this.t('generatedBy'), color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] })
         ];
         const pageLabel = this.t('page', { page: '\u0000', pages: '\u0001' }).split(/([\u0000\u0001])/);

@@ -85,11 +85,11 @@ class HtmlRenderer {
         const body = [
             this.header(),
             model.diagnostics.syntaxErrors > 0 ? `<p class="coop-banner coop-banner-error" role="alert" data-line="${model.line}">${esc(this.t('syntaxWarning'))}</p>` : '',
-            this.conformity(model.conformity),
-            this.toc(),
+            model.layout === 'form' ? '' : this.conformity(model.conformity),
+            model.layout === 'form' ? '' : this.toc(),
             ...model.sections.map(section => this.section(section)),
-            this.suppressions(),
-            this.diagnostics(),
+            model.layout === 'form' ? '' : this.suppressions(),
+            model.layout === 'form' ? '' : this.diagnostics(),
             `<footer class="coop-footer" data-line="${model.line}"><p>${esc(this.t('generatedBy'))}</p></footer>`
         ].join('\n');
         return `<!DOCTYPE html>

@@ -247,10 +247,9 @@ class PdfBuilder {
             content: [
                 this.header(),
                 model.diagnostics.syntaxErrors > 0 ? this.banner(this.t('syntaxWarning')) : '',
-                this.conformity(),
+                model.layout === 'form' ? '' : this.conformity(),
                 ...model.sections.flatMap(section => this.section(section)),
-                ...this.suppressions(),
-                ...this.diagnostics(),
+                ...(model.layout === 'form' ? [] : [...this.suppressions(), ...this.diagnostics()]),
                 { text: this.t('generatedBy'), style: 'intro', margin: [0, 16, 0, 0] }
             ]
         };

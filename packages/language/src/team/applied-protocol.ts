@@ -150,12 +150,21 @@ function fromLocal(protocole: Protocole): AppliedProtocol {
  * when both exist under the same code.
  */
 export function appliedProtocol(equipe: Equipe, documents: LangiumDocuments): AppliedProtocol | undefined {
-    if (!equipe.protocole) return undefined;
-    const code = fold(equipe.protocole);
-    const national = nationalProtocols(documents).get(code);
+    return equipe.protocole ? resolveProtocol(equipe.protocole, documents) : undefined;
+}
+
+/** A protocol by code: a national catalogue entry (`cystite`) or a local identifiant, national first. */
+export function resolveProtocol(code: string, documents: LangiumDocuments): AppliedProtocol | undefined {
+    const folded = fold(code);
+    const national = nationalProtocols(documents).get(folded);
     if (national) return fromNational(national);
-    const local = workspaceProtocols(documents).get(code);
+    const local = workspaceProtocols(documents).get(folded);
     return local ? fromLocal(local) : undefined;
+}
+
+/** Every protocol a team can apply: the national catalogue, then the local protocols of the workspace. */
+export function applicableProtocols(documents: LangiumDocuments): AppliedProtocol[] {
+    return [...[...nationalProtocols(documents).values()].map(fromNational), ...[...workspaceProtocols(documents).values()].map(fromLocal)];
 }
 
 /** The team a member belongs to. */
