@@ -33,7 +33,7 @@ export async function newTeamCommand(code: string, options: { output?: string },
         const suggestion = nearest(code, catalogueEntries(documents).map(entry => entry.name));
         throw new UsageError(t(messages.unknown, { code, hint: suggestion ? locale.pick({ fr: ` Vouliez-vous dire « ${suggestion} » ?`, en: ` Did you mean "${suggestion}"?` }) : '' }));
     }
-    const text = newTeamText(protocol, locale);
+    const text = newTeamText(protocol, locale, new Date().toISOString().slice(0, 10));
     if (!options.output) {
         io.stdout(text);
         return 0;

@@ -44,7 +44,7 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
             // « Nouvelle équipe depuis un protocole » command of the extension).
             for (const protocol of applicableProtocols(this.documents)) {
                 const label = this.locale.pick({ fr: `Nouvelle équipe — ${protocol.code}`, en: `New team — ${protocol.code}` });
-                list.items.push({ ...this.snippet(label, `equipe ${protocol.code}`, newTeamSnippet(protocol, this.locale), `1${protocol.code}`, protocol.title), data: { coopNewTeam: protocol.code } });
+                list.items.push({ ...this.snippet(label, `equipe ${protocol.code}`, newTeamSnippet(protocol, this.locale, new Date().toISOString().slice(0, 10)), `1${protocol.code}`, protocol.title), data: { coopNewTeam: protocol.code } });
             }
             return list;
         }

@@ -42,8 +42,14 @@ export function newTeamSnippet(protocol: AppliedProtocol, locale: LocaleSetting,
         }
         lines.push('    }');
     };
+    // A profession whose part of the protocol became ordinary law by the start date is left out.
+    const transferred = new Map(protocol.transfers.filter(transfer => transfer.date <= start).map(transfer => [transfer.profession, transfer.date]));
     for (const profession of protocol.delegants.size > 0 ? protocol.delegants : new Set(['médecin'])) member(profession, 'délégant');
-    for (const profession of protocol.delegues.size > 0 ? protocol.delegues : new Set(['infirmier'])) member(profession, 'délégué');
+    for (const profession of protocol.delegues.size > 0 ? protocol.delegues : new Set(['infirmier'])) {
+        const since = transferred.get(profession);
+        if (since) lines.push(`    // ${literal(profession)} : ${t(`actes dans le droit commun depuis le ${since.split('-').reverse().join('/')}, hors protocole`, `acts under ordinary law since ${since}, outside the protocol`)}`);
+        else member(profession, 'délégué');
+    }
     lines.push('', '    attestations {', '        adhésion-volontaire', '        travail-en-équipe',
         `        ${protocol.kind === 'national' ? 'projet-de-santé' : 'avis-obtenus'} du ${p(start)} "${p(t('Décision ou avis obtenu', 'Decision or opinion obtained'))}"`, '    }', '}', '');
     return lines.join('\n');
