@@ -9,6 +9,11 @@ import { URI } from 'langium';
  * Légifrance; the profession ↔ article mapping is recalled [R] from the usual structure of the
  * CSP and was not checked article by article. Rules that rely on the mapping say so in their docs.
  *
+ * It also holds the national protocols known from the notes (research-notes.md §8, lifecycle.md §4;
+ * issue 12), each fact with its source and reliability (`vérifié` [S], `rappel` [R], `déduit` [I]). A
+ * `catalogue` file of the workspace may add or override national protocols (never professions or
+ * articles): team/applied-protocol.ts merges them, the workspace's entries winning by name.
+ *
  * It is written in the protocol language itself, so professions and articles are ordinary
  * cross-reference targets: completion, hover, go-to-definition and « unknown profession » errors
  * come from the same machinery as the author's own acts and steps.
@@ -17,7 +22,7 @@ export const CATALOGUE_URI = URI.parse('coop-builtin:///catalogue.coop');
 
 export const CATALOGUE_TEXT = `// Catalogue intégré de l'outil coop : à ne pas modifier.
 // Articles du Code de la santé publique auxquels un protocole de coopération peut déroger
-// (art. L.4011-1) et professions dont ils réservent l'exercice.
+// (art. L.4011-1), professions dont ils réservent l'exercice, protocoles nationaux connus.
 catalogue {
     article L1132-1  "Conseiller en génétique : conditions d'exercice"
     article L4111-1  "Professions médicales (médecin, chirurgien-dentiste, sage-femme) : conditions d'exercice"
