@@ -154,3 +154,19 @@ describe('team files in the editor', () => {
         keep(await testCodeAction(services.Coop)(TEAM.replace('applique cystite', 'applique cistite'), 'equipe-protocole-introuvable', TEAM));
     });
 });
+
+describe('team file dates', () => {
+    it('reports impossible dates of a team file', async () => {
+        const text = 'équipe "T" applique cystite {\n    début 2025-02-30\n    membre "A" "B" : infirmier délégué { engagement 2025-13-01  formation f le 2024-04-31 }\n}';
+        const { results, dispose } = await validate({ 'equipe.coop': text });
+        try {
+            expect(results[0].diagnostics.filter(d => d.code === 'date-invalide').map(d => d.message)).toEqual([
+                'La date 2025-02-30 n\'existe pas (format AAAA-MM-JJ).',
+                'La date 2025-13-01 n\'existe pas (format AAAA-MM-JJ).',
+                'La date 2024-04-31 n\'existe pas (format AAAA-MM-JJ).'
+            ]);
+        } finally {
+            dispose();
+        }
+    });
+});

@@ -186,6 +186,23 @@ export const languageRules = [
             },
             DecisionInstance: (node, report) => {
                 if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            },
+            // Team files and national protocols of the catalogue (issue 12).
+            DebutEquipe: (node, report) => {
+                if (node.valeur && !validDate(node.valeur)) report(node, { date: node.valeur }, { property: 'valeur' });
+            },
+            MembreEquipe: (node, report) => {
+                if (node.engagement && !validDate(node.engagement)) report(node, { date: node.engagement }, { property: 'engagement' });
+            },
+            FormationSuivie: (node, report) => {
+                if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            },
+            Attestation: (node, report) => {
+                if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            },
+            VersionNationale: (node, report) => {
+                if (node.arrete && !validDate(node.arrete)) report(node, { date: node.arrete }, { property: 'arrete' });
+                if (node.jo && !validDate(node.jo)) report(node, { date: node.jo }, { property: 'jo' });
             }
         })
     }),

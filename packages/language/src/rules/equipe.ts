@@ -81,7 +81,7 @@ export const teamRules = [
         code: 'equipe-formation-manquante', severity: 'error', category: 'completude', legalBasis: 'R.4011-1 3° ; L.4011-2', basis: 'source',
         title: { fr: 'Formation du protocole non suivie par un délégué', en: 'Protocol training not completed by a delegate' },
         message: { fr: 'Le délégué {name} n\'a pas suivi {missing}.', en: 'Delegate {name} has not completed {missing}.' },
-        rationale: { fr: 'Chaque délégué atteste sur l\'honneur des compétences requises par le protocole, c\'est-à-dire de la formation qu\'il prévoit, avant de réaliser les actes délégués.', en: 'Each delegate attests the competences the protocol requires, i.e. its training, before performing delegated acts.' },
+        rationale: { fr: 'Chaque délégué atteste sur l\'honneur des compétences requises par le protocole, c\'est-à-dire de la formation qu\'il prévoit, avant de réaliser les actes délégués. Quand le protocole (souvent une entrée du catalogue national) ne nomme pas ses formations, au moins une formation suivie est demandée.', en: 'Each delegate attests the competences the protocol requires, i.e. its training, before performing delegated acts. When the protocol (often a national catalogue entry) names no training, at least one completed training is required.' },
         fix: { fr: 'Ajoutez dans le bloc du membre « formation <nom> le AAAA-MM-JJ "organisme, attestation" ».', en: 'Add to the member\'s block "formation <name> le YYYY-MM-DD "provider, certificate"".' },
         checks: (context) => ({
             MembreEquipe: (membre, report) => {
