@@ -39,6 +39,29 @@ describe('coop catalogue', { timeout: 60_000 }, () => {
     });
 });
 
+describe('coop validate on team files', { timeout: 120_000 }, () => {
+    it('validates a team file alone, with the local protocol of its folder', () => {
+        const { code, stdout } = coop(['validate', 'examples/equipe-ch-insuline.coop']);
+        expect(stdout).toBe('✔ 1 fichier(s) validé(s) : aucun problème.\n');
+        expect(code).toBe(0);
+    });
+
+    it('finds the applied local protocol in parallel validation too', () => {
+        const { code, stdout } = coop(['validate', '-j', '2', 'examples']);
+        expect(stdout).toContain('✔ 8 fichier(s) validé(s) : aucun problème.');
+        expect(code).toBe(0);
+    });
+
+    it('reports an applied protocol that does not exist, with the nearest name', () => {
+        const dir = tempDir();
+        writeFileSync(join(dir, 'equipe.coop'), readFileSync(EXAMPLE, 'utf8').replace('applique cystite', 'applique odynophagi'));
+        const { code, stdout } = coop(['validate', 'equipe.coop'], dir);
+        expect(code).toBe(1);
+        expect(stdout).toContain('Le protocole appliqué « odynophagi » est introuvable');
+        expect(stdout).toContain('Vouliez-vous dire « odynophagie » ?');
+    });
+});
+
 describe('coop declaration', { timeout: 180_000 }, () => {
     it('writes the CSV and JSON of the form and signable PDF and DOCX documents, deterministically', () => {
         const out = join(tempDir(), 'dossier');
