@@ -24,6 +24,7 @@ import { SilentLogger, type CoopLogger } from './validation/logger.js';
 import { SuppressedDiagnostics } from './validation/suppressed-diagnostics.js';
 import { CoopServiceRegistry } from './workspace/coop-service-registry.js';
 import { CoopWorkspaceManager } from './workspace/coop-workspace-manager.js';
+import { CoopDocumentBuilder } from './team/team-document-builder.js';
 
 /** Services this language adds to Langium's. */
 export type CoopAddedServices = {
@@ -70,7 +71,8 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
 export const CoopSharedModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
     ServiceRegistry: (services) => new CoopServiceRegistry(services),
     workspace: {
-        WorkspaceManager: (services) => new CoopWorkspaceManager(services)
+        WorkspaceManager: (services) => new CoopWorkspaceManager(services),
+        DocumentBuilder: (services) => new CoopDocumentBuilder(services)
     }
 };
 

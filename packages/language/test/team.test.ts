@@ -170,3 +170,19 @@ describe('team file dates', () => {
         }
     });
 });
+
+describe('team files follow the protocol they apply', () => {
+    it('are revalidated when the local protocol changes or disappears', async () => {
+        const local = readFileSync('examples/insuline-adaptation-doses.coop', 'utf8');
+        const team = readFileSync('examples/equipe-ch-insuline.coop', 'utf8');
+        const { results, dispose } = await validate({ 'local.coop': local, 'equipe.coop': team });
+        try {
+            expect(results[1].diagnostics).toEqual([]);
+            await services.shared.workspace.DocumentBuilder.update([], [results[0].document.uri]);
+            const after = services.shared.workspace.LangiumDocuments.getDocument(results[1].document.uri)!;
+            expect((after.diagnostics ?? []).map(d => d.code)).toContain('equipe-protocole-introuvable');
+        } finally {
+            dispose();
+        }
+    });
+});
