@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it } from 'vitest';
@@ -29,10 +29,16 @@ const UNREADABLE = new Set(['syntaxe', 'caractere-inconnu', 'reference-inconnue'
 // removed from the workspace after validation so fixtures never see each other.
 const { shared } = createCoopServices(EmptyFileSystem);
 
+/**
+ * Validates a fixture with the other `.coop` files of its folder besides echec/succes (a team
+ * fixture's local protocol, say), which are loaded but not checked.
+ */
 async function diagnosticsOf(path: string) {
-    const uri = URI.file('/fixtures/' + path);
-    const [result] = await loadAndValidate(shared, [{ uri, text: readFileSync(path, 'utf8') }]);
-    shared.workspace.LangiumDocuments.deleteDocument(uri);
+    const folder = dirname(path);
+    const companions = readdirSync(folder).filter(name => name.endsWith('.coop') && name !== 'echec.coop' && name !== 'succes.coop').map(name => join(folder, name));
+    const files = [path, ...companions].map(file => ({ uri: URI.file('/fixtures/' + file), text: readFileSync(file, 'utf8') }));
+    const [result] = await loadAndValidate(shared, files);
+    files.forEach(file => shared.workspace.LangiumDocuments.deleteDocument(file.uri));
     return result.diagnostics;
 }
 

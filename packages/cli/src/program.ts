@@ -3,6 +3,10 @@ import { format, LocaleSetting, type Locale } from 'coop-language';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { EXPORT_OPTIONS, type ExportCliOptions } from './export.js';
 import { exportMany } from './export-many.js';
+import { catalogueCommand } from './catalogue.js';
+import { declarationCommand } from './declaration.js';
+import { teamDiffCommand } from './equipe-diff.js';
+import { newTeamCommand } from './nouveau.js';
 import { formatGitlab } from './formatters/gitlab.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
@@ -248,6 +252,50 @@ export async function run(args: string[], io: Io): Promise<number> {
         .action(async (files: string[], options: Omit<ExportCliOptions, 'out'> & { output?: string; out?: string }) => {
             const { output, out, ...rest } = options;
             exitCode = await exportMany(files, { ...rest, out: output ?? out }, locale, io);
+        });
+
+    // ----- Team files (issue 12) -----------------------------------------------------------
+    const tt = (fr: string, en: string) => locale.pick({ fr, en });
+    configure(program.command('catalogue'))
+        .description(tt('liste les protocoles nationaux du catalogue (intégrés et ajoutés par les fichiers « catalogue » des chemins donnés)', 'lists the national protocols of the catalogue (built in, and added by the « catalogue » files of the given paths)'))
+        .argument('[chemins...]', tt('fichiers ou dossiers où chercher des fichiers « catalogue » de l\'espace de travail', 'files or folders to search for workspace « catalogue » files'))
+        .addOption(oneOf(new Option('-f, --format <format>', tt('format de sortie', 'output format')), ['stylish', 'json'], locale).default('stylish'))
+        .addOption(new Option('-o, --output <fichier>', t('outputOption')))
+        .addOption(langOption())
+        .action(async (paths: string[], options: { format: 'stylish' | 'json'; output?: string }) => {
+            await emit(await catalogueCommand(paths, options, locale), options.output);
+        });
+
+    const equipe = configure(program.command('equipe')).description(tt('commandes des fichiers d\'équipe', 'team file commands'));
+    configure(equipe.command('diff'))
+        .description(tt('membres ajoutés, retirés et modifiés entre deux versions d\'un fichier d\'équipe (fichier ou fichier@révision git)', 'members added, removed and changed between two versions of a team file (file or file@git-revision)'))
+        .argument('<ancien>', tt('ancienne version : fichier ou fichier@révision', 'old version: file or file@revision'))
+        .argument('<nouveau>', tt('nouvelle version : fichier ou fichier@révision', 'new version: file or file@revision'))
+        .addOption(oneOf(new Option('-f, --format <format>', tt('format de sortie', 'output format')), ['stylish', 'json'], locale).default('stylish'))
+        .addOption(new Option('-o, --output <fichier>', t('outputOption')))
+        .addOption(langOption())
+        .action(async (before: string, after: string, options: { format: 'stylish' | 'json'; output?: string }) => {
+            await emit(await teamDiffCommand(before, after, options, locale), options.output);
+        });
+
+    configure(program.command('declaration'))
+        .description(tt('écrit le dossier de déclaration d\'une équipe : CSV et JSON dans l\'ordre du formulaire, documents à signer en PDF et DOCX', 'writes a team\'s declaration packet: CSV and JSON in the order of the form, documents to sign as PDF and DOCX'))
+        .argument('<fichier>', tt('fichier d\'équipe (.coop)', 'team file (.coop)'))
+        .addOption(new Option('-o, --output <dossier>', tt('dossier de sortie (par défaut : <fichier>-declaration)', 'output folder (default: <file>-declaration)')))
+        .addOption(new Option('--out <dossier>').hideHelp())
+        .addOption(langOption())
+        .action(async (file: string, options: { output?: string; out?: string }) => {
+            exitCode = await declarationCommand(file, { out: options.output ?? options.out }, locale, io);
+        });
+
+    const nouveau = configure(program.command('nouveau')).description(tt('crée un fichier', 'creates a file'));
+    configure(nouveau.command('equipe'))
+        .description(tt('nouveau fichier d\'équipe pour un protocole national du catalogue ou un protocole local du dossier, rôles prêts à remplir', 'new team file for a national protocol of the catalogue or a local protocol of the folder, roles ready to fill'))
+        .argument('<protocole>', tt('nom du protocole national (coop catalogue) ou identifiant d\'un protocole local', 'national protocol name (coop catalogue) or local protocol identifier'))
+        .addOption(new Option('-o, --output <fichier>', tt('fichier à écrire (jamais écrasé) ; sinon la sortie standard', 'file to write (never overwritten); else standard output')))
+        .addOption(langOption())
+        .action(async (code: string, options: { output?: string }) => {
+            exitCode = await newTeamCommand(code, options, locale, io);
         });
 
     try {

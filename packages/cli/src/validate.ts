@@ -9,6 +9,7 @@ import { collectCoopFiles } from './collect-files.js';
 import { displayPath, loadRuleConfig } from './config-file.js';
 import { elementPath, fingerprint } from './fingerprint.js';
 import { readCoopFile } from './read-input.js';
+import { teamCompanions } from './team-companions.js';
 import { byPosition, summarize, toReportDiagnostic, type ConformityReport, type FileReport, type ReportDiagnostic, type ValidationReport } from './report.js';
 
 export interface ValidateOptions {
@@ -88,9 +89,11 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
         workers.forEach(worker => worker.stop());
         throw error;
     }
+    // Team files (issue 12): the local protocols they apply are loaded with them.
+    const companions = await teamCompanions(inputs);
     const reports = workers.length > 0
-        ? await validateInParallel(inputs, workers, options.lang, config?.rules)
-        : await validateInputs(inputs, inputs.map(() => true), options.lang, config?.rules);
+        ? await validateInParallel([...inputs, ...companions.extra], workers, options.lang, config?.rules, companions.applied, inputs.length)
+        : await validateInputs([...inputs, ...companions.extra], [...inputs.map(() => true), ...companions.extra.map(() => false)], options.lang, config?.rules);
     return { files: reports, summary: summarize(reports) };
 }
 
@@ -105,9 +108,12 @@ function jobCount(asked: number | undefined, files: number): number {
  * loaded by every batch and reported by the first. The first batch runs on this thread, the others
  * in worker threads; the reports come back in the order of the files, as with one thread.
  */
-async function validateInParallel(inputs: ValidationInput[], workers: ValidationThread[], lang: Locale, rules: Record<string, RuleLevel> | undefined): Promise<FileReport[]> {
+async function validateInParallel(
+    inputs: ValidationInput[], workers: ValidationThread[], lang: Locale, rules: Record<string, RuleLevel> | undefined,
+    applied: ReadonlySet<number> = new Set(), reported = inputs.length
+): Promise<FileReport[]> {
     const jobs = workers.length + 1;
-    const shared = inputs.map(input => MAY_EXPORT.test(input.text));
+    const shared = inputs.map((input, index) => MAY_EXPORT.test(input.text) || applied.has(index) || index >= reported);
     const rest = inputs.map((_, index) => index).filter(index => !shared[index]);
     const total = rest.reduce((sum, index) => sum + inputs[index].text.length, 0);
     const batches: number[][] = Array.from({ length: jobs }, () => []);
@@ -121,10 +127,10 @@ async function validateInParallel(inputs: ValidationInput[], workers: Validation
     const tasks = batches.map((batch, number) => {
         const indices = [...sharedIndices, ...batch];
         return {
-            indices: number === 0 ? indices : batch,
+            indices: number === 0 ? indices.filter(index => index < reported) : batch,
             task: {
                 inputs: indices.map(index => inputs[index]),
-                owned: indices.map(index => number === 0 || !shared[index]),
+                owned: indices.map(index => index < reported && (number === 0 || !shared[index])),
                 lang,
                 ...(rules ? { rules } : {})
             }
@@ -134,7 +140,7 @@ async function validateInParallel(inputs: ValidationInput[], workers: Validation
         ? validateInputs(task.inputs, task.owned, lang, rules)
         // A thread that fails (it should not) costs time, never a result: its batch is done here.
         : workers[number - 1].validate(task).catch(() => validateInputs(task.inputs, task.owned, lang, rules))));
-    const reports: FileReport[] = new Array(inputs.length);
+    const reports: FileReport[] = new Array(reported);
     results.forEach((batch, number) => batch.forEach((report, position) => { reports[tasks[number].indices[position]] = report; }));
     return reports;
 }

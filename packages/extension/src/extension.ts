@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ConformityStatus } from './conformity-status.js';
 import { Exporter } from './export.js';
 import { newProtocol } from './new-protocol.js';
+import { newTeam } from './new-team.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { SettingsAppliedNotification, type CoopInitializationOptions } from './preview/requests.js';
 
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
         previews,
         exports,
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
+        vscode.commands.registerCommand('coop.newTeam', () => newTeam()),
         // The one path for a change of `coop.language` or `coop.rules`: the client sends the `coop`
         // section (synchronize below), the server applies it live, validates again and says so.
         client.onNotification(SettingsAppliedNotification.method, () => {

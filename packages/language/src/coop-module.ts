@@ -25,6 +25,7 @@ import { SuppressedDiagnostics } from './validation/suppressed-diagnostics.js';
 import { CoopDocumentFactory } from './workspace/coop-document-factory.js';
 import { CoopServiceRegistry } from './workspace/coop-service-registry.js';
 import { CoopWorkspaceManager } from './workspace/coop-workspace-manager.js';
+import { CoopDocumentBuilder } from './team/team-document-builder.js';
 
 /** Services this language adds to Langium's. */
 export type CoopAddedServices = {
@@ -73,7 +74,8 @@ export const CoopSharedModule: Module<LangiumSharedCoreServices, DeepPartial<Lan
     workspace: {
         WorkspaceManager: (services) => new CoopWorkspaceManager(services),
         // Measures each text before the lexer: oversized documents are refused (workspace/size-limit.ts).
-        LangiumDocumentFactory: (services) => new CoopDocumentFactory(services)
+        LangiumDocumentFactory: (services) => new CoopDocumentFactory(services),
+        DocumentBuilder: (services) => new CoopDocumentBuilder(services)
     }
 };
 

@@ -24,3 +24,8 @@ export { registerRules, INTERNAL_ERROR_CODE } from './validation/coop-validator.
 export * from './validation/suppressed-diagnostics.js';
 export * from './render/index.js';
 export * from './protocol/coop-protocol.js';
+export * from './team/applied-protocol.js';
+export * from './team/catalogue-data.js';
+export * from './team/team-model.js';
+export * from './team/team-data.js';
+export * from './team/new-team.js';

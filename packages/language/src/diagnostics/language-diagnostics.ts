@@ -183,6 +183,23 @@ export const languageRules = [
             },
             DecisionInstance: (node, report) => {
                 if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            },
+            // Team files and national protocols of the catalogue (issue 12).
+            DebutEquipe: (node, report) => {
+                if (node.valeur && !validDate(node.valeur)) report(node, { date: node.valeur }, { property: 'valeur' });
+            },
+            MembreEquipe: (node, report) => {
+                if (node.engagement && !validDate(node.engagement)) report(node, { date: node.engagement }, { property: 'engagement' });
+            },
+            FormationSuivie: (node, report) => {
+                if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            },
+            Attestation: (node, report) => {
+                if (node.date && !validDate(node.date)) report(node, { date: node.date }, { property: 'date' });
+            },
+            VersionNationale: (node, report) => {
+                if (node.arrete && !validDate(node.arrete)) report(node, { date: node.arrete }, { property: 'arrete' });
+                if (node.jo && !validDate(node.jo)) report(node, { date: node.jo }, { property: 'jo' });
             }
         })
     }),
@@ -227,17 +244,19 @@ export const languageRules = [
         basis: 'langage',
         title: { fr: 'Catalogue réservé à l\'outil', en: 'Catalogue reserved to the tool' },
         message: {
-            fr: 'Le catalogue des professions et des articles est fourni par l\'outil ; un fichier du protocole ne peut pas en déclarer un.',
-            en: 'The catalogue of professions and articles is provided by the tool; a protocol file cannot declare one.'
+            fr: 'Les professions et les articles du catalogue sont fournis par l\'outil ; un catalogue de l\'espace de travail ne peut déclarer que des protocoles nationaux (« protocole-national »).',
+            en: 'The professions and articles of the catalogue are provided by the tool; a workspace catalogue can only declare national protocols ("protocole-national").'
         },
         rationale: {
             fr: 'Les professions et les articles dérogeables sont fixés par le Code de la santé publique (art. L.4011-1) ; un catalogue local les contredirait.',
             en: 'Professions and derogable articles are fixed by the Code de la santé publique (art. L.4011-1); a local catalogue would contradict them.'
         },
-        fix: { fr: 'Supprimez ce catalogue ; citez les professions du catalogue intégré.', en: 'Delete this catalogue; cite the professions of the built-in catalogue.' },
+        fix: { fr: 'Retirez les professions et les articles de ce catalogue ; citez ceux du catalogue intégré.', en: 'Remove the professions and articles from this catalogue; cite those of the built-in catalogue.' },
         checks: () => ({
             Catalogue: (catalogue, report) => {
-                if (!isBuiltinUri(AstUtils.getDocument(catalogue).uri)) report(catalogue, {}, { keyword: 'catalogue' });
+                // A workspace catalogue may add or override national protocols (issue 12), never professions or articles.
+                if (isBuiltinUri(AstUtils.getDocument(catalogue).uri)) return;
+                if (catalogue.articles.length > 0 || catalogue.professions.length > 0) report(catalogue, {}, { keyword: 'catalogue' });
             }
         })
     }),

@@ -1,10 +1,13 @@
-import { type GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, DefaultFuzzyMatcher, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { type GrammarAST, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, DefaultFuzzyMatcher, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { isArticle, isProfession } from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import { sectionKind } from '../model/sections.js';
 import { fold } from '../model/text.js';
+import { applicableProtocols } from '../team/applied-protocol.js';
+import { newTeamSnippet } from '../team/new-team.js';
+import { appliedProtocolCompletions, isAppliedProtocolFeature } from '../team/team-lsp.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
 
@@ -20,13 +23,16 @@ import { newProtocolSnippet, SECTION_SKELETONS } from './skeletons.js';
  */
 export class CoopCompletionProvider extends DefaultCompletionProvider {
     private readonly locale: LocaleSetting;
+    private readonly documents: LangiumDocuments;
     /** Langium filters items against what is typed: without accents and case, as the lexer reads keywords. */
     protected override readonly fuzzyMatcher = new AccentInsensitiveFuzzyMatcher();
 
     constructor(services: CoopLspServices) {
         super(services);
         this.locale = services.i18n.Locale;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
+
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         const list = await super.getCompletion(document, params);
@@ -34,6 +40,12 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
         const text = document.textDocument.getText();
         if (text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '') {
             list.items.unshift(this.snippet(this.locale.pick({ fr: 'Nouveau protocole (squelette complet)', en: 'New protocol (complete skeleton)' }), 'protocole', newProtocolSnippet(), '0'));
+            // Team files (issue 12): a new team for each protocol a team can apply (also the
+            // « Nouvelle équipe depuis un protocole » command of the extension).
+            for (const protocol of applicableProtocols(this.documents)) {
+                const label = this.locale.pick({ fr: `Nouvelle équipe — ${protocol.code}`, en: `New team — ${protocol.code}` });
+                list.items.push({ ...this.snippet(label, `equipe ${protocol.code}`, newTeamSnippet(protocol, this.locale, new Date().toISOString().slice(0, 10)), `1${protocol.code}`, protocol.title), data: { coopNewTeam: protocol.code } });
+            }
             return list;
         }
         // At the level of protocol elements (the keyword `patients` is offered): add the section skeletons.
@@ -56,6 +68,15 @@ export class CoopCompletionProvider extends DefaultCompletionProvider {
             filterText: fold(filter),
             sortText
         };
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // Team files (issue 12): after `applique`, the national and local protocols.
+        if (isAppliedProtocolFeature(next.feature, context.textDocument.getText().slice(Math.max(0, context.offset - 200), context.offset))) {
+            for (const item of appliedProtocolCompletions(this.documents, this.locale)) acceptor(context, item);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {

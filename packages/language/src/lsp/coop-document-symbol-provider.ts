@@ -2,9 +2,9 @@ import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { CancellationToken, DocumentSymbolParams } from 'vscode-languageserver';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { isProtocole } from '../generated/ast.js';
-import type { LocaleSetting } from '../i18n/locale.js';
+import { isEquipe, isMembreEquipe, isProtocole } from '../generated/ast.js';
 import { nodeKind } from '../model/node-kinds.js';
+import type { LocaleSetting } from '../i18n/locale.js';
 import { sectionKind, templateRank } from '../model/sections.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 
@@ -43,6 +43,22 @@ export class CoopDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
                 range: cst.range,
                 selectionRange: cst.range,
                 children: children.flatMap(child => this.getSymbol(document, child))
+            }];
+        }
+        // Team file (issue 12): its elements under their label, members under their name.
+        if (isEquipe(node)) {
+            return [{
+                name: node.titre,
+                kind: SymbolKind.File,
+                range: cst.range,
+                selectionRange: cst.range,
+                children: node.elements.filter(e => e.$type !== 'Suppression' && e.$cstNode).map(element => ({
+                    name: isMembreEquipe(element) ? [element.prenom, element.nom].filter(Boolean).join(' ') || '—' : this.locale.pick(nodeKind(element.$type)?.label ?? { fr: element.$type, en: element.$type }),
+                    ...(isMembreEquipe(element) ? { detail: [element.profession?.$refText, element.role].filter(Boolean).join(' ') } : {}),
+                    kind: isMembreEquipe(element) ? SymbolKind.Object : SymbolKind.Namespace,
+                    range: element.$cstNode!.range,
+                    selectionRange: element.$cstNode!.range
+                }))
             }];
         }
         if (named) {

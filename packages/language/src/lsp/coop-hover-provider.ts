@@ -1,12 +1,14 @@
-import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { AstNode, LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isMissingArg } from '../diagnostics/message-args.js';
 import { numberProblem } from '../model/values.js';
 import { getDefinition } from '../diagnostics/registry.js';
 import {
-    isActe, isArticle, isCritere, isDelegant, isDelegue, isEtape, isFormation, isIndicateur, isModule, isProfession, isReference
+    isActe, isArticle, isCritere, isDelegant, isDelegue, isEtape, isFormation, isIndicateur, isModule, isProfession, isProtocoleNational, isReference
 } from '../generated/ast.js';
+import { catalogueEntry, entryMarkdown } from '../team/catalogue-data.js';
+import { appliedProtocolHover } from '../team/team-lsp.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import { REQUIREMENTS } from '../rules/requirements.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
@@ -18,14 +20,17 @@ import type { CoopLspServices } from './coop-lsp-module.js';
  */
 export class CoopHoverProvider extends AstNodeHoverProvider {
     private readonly locale: LocaleSetting;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: CoopLspServices) {
         super(services);
         this.locale = services.i18n.Locale;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        const hover = await super.getHoverContent(document, params);
+        const applied = appliedProtocolHover(document, document.textDocument.offsetAt(params.position), this.documents, this.locale);
+        const hover = applied ? { contents: { kind: 'markdown' as const, value: applied } } : await super.getHoverContent(document, params);
         const rules = this.rulesAt(document, params);
         if (!rules) return hover;
         const base = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
@@ -61,6 +66,7 @@ export class CoopHoverProvider extends AstNodeHoverProvider {
      */
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const t = (fr: string, en: string) => this.locale.pick({ fr, en });
+        if (isProtocoleNational(node)) return entryMarkdown(catalogueEntry(node), this.locale);
         const text = (value: string | number | undefined | null): string | undefined => (isMissingArg(value) ? undefined : String(value));
         const unnamed = t('sans nom', '(unnamed)');
         /** « **Acte bu** — Bandelette » with each part present. */

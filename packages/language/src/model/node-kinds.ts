@@ -34,6 +34,11 @@ export interface NodeKind {
     readonly reference?: Localized;
     /** LSP snippet of a new section (lines relative to its indentation, `\t` = one level). */
     readonly skeleton?: string;
+    /**
+     * An element of a team file (`équipe "…" applique …`, issue 12): its keyword and whether a file
+     * has at most one, in the order of the online declaration form.
+     */
+    readonly team?: { readonly keyword: string; readonly single: boolean };
 }
 
 /**
@@ -329,6 +334,60 @@ export const NODE_KINDS: readonly NodeKind[] = [
         name: { namespace: 'profession', label: { fr: 'La profession', en: 'Profession' } },
         token: 'type',
         reference: { fr: 'Profession', en: 'Profession' }
+    },
+    {
+        type: 'ProtocoleNational',
+        label: { fr: 'Protocole national', en: 'National protocol' },
+        name: { namespace: 'protocole-national', label: { fr: 'Le protocole national', en: 'National protocol' } },
+        token: 'class'
+    },
+    {
+        type: 'FormationNationale',
+        label: { fr: 'Formation du protocole national', en: 'Training of the national protocol' },
+        name: { namespace: 'formation-nationale', label: { fr: 'La formation', en: 'Training' } },
+        token: 'struct'
+    },
+    // Team file (issue 12), in the order of the online declaration form (lifecycle.md §2).
+    {
+        type: 'StructureEquipe',
+        label: { fr: 'Structure déclarante', en: 'Declaring structure' },
+        team: { keyword: 'structure', single: true },
+        skeleton: 'structure "${1:Nom de la structure}" type ${2|msp,centre-de-santé,cpts,esp,établissement,ght,esms|} finess ${3:000000000}'
+    },
+    {
+        type: 'Referent',
+        label: { fr: 'Référent de la déclaration', en: 'Referent of the declaration' },
+        team: { keyword: 'référent', single: true },
+        skeleton: 'référent "${1:Prénom Nom}" qualité "${2:Coordinatrice}" contact "${3:courriel ou téléphone}"'
+    },
+    {
+        type: 'Representant',
+        label: { fr: 'Représentant légal', en: 'Legal representative' },
+        team: { keyword: 'représentant', single: true },
+        skeleton: 'représentant "${1:Prénom Nom}" qualité "${2:Président de la structure}" contact "${3:courriel}"'
+    },
+    {
+        type: 'DebutEquipe',
+        label: { fr: 'Début de mise en œuvre', en: 'Start date' },
+        team: { keyword: 'début', single: true },
+        skeleton: 'début ${1:2025-01-01}'
+    },
+    {
+        type: 'MembreEquipe',
+        label: { fr: 'Membre de l\'équipe', en: 'Team member' },
+        heading: { fr: 'Professionnels de l\'équipe', en: 'Team professionals' },
+        team: { keyword: 'membre', single: false },
+        skeleton: 'membre "${1:Nom}" "${2:Prénom}" : ${3:infirmier} ${4|délégué,délégant|} {\n\trpps ${5:10000000000}\n\tengagement ${6:2025-01-01}\n}'
+    },
+    {
+        type: 'Attestations',
+        label: { fr: 'Attestations sur l\'honneur', en: 'Sworn statements' },
+        team: { keyword: 'attestations', single: true },
+        skeleton: 'attestations {\n\tadhésion-volontaire\n\ttravail-en-équipe\n\tavis-obtenus "${1:Décision de l\'instance}" \n}'
+    },
+    {
+        type: 'FormationSuivie',
+        label: { fr: 'Formation suivie', en: 'Training completed' }
     }
 ];
 

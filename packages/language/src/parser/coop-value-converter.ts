@@ -1,4 +1,4 @@
-import { CstUtils, DefaultValueConverter, ValueConverter, isLeafCstNode, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { AstUtils, CstUtils, DefaultValueConverter, GrammarAST, ValueConverter, isLeafCstNode, type CstNode, type ValueType } from 'langium';
 
 /**
  * Converts token text to AST values:
@@ -14,10 +14,15 @@ export class CoopValueConverter extends DefaultValueConverter {
         switch (rule.name) {
             case 'Texte':
             case 'Code':
+            case 'Numero':
                 return input.startsWith('"""') ? convertTextBlock(input) : input.startsWith('"') ? ValueConverter.convertString(input) : input;
             case 'NOMBRE':
             case 'DECIMAL':
                 return Number(input.replace(',', '.'));
+            case 'INT':
+                // Digits of a number (RPPS, FINESS) keep their leading zeros.
+                if (AstUtils.getContainerOfType(cstNode?.grammarSource, GrammarAST.isParserRule)?.name === 'Numero') return input;
+                break;
         }
         const keyword = singleKeyword(cstNode);
         if (keyword !== undefined) return keyword;

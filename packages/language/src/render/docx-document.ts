@@ -119,17 +119,19 @@ class DocxBuilder {
         const running = [model.draft, model.title, model.meta.version ? `${this.t('version')} ${model.meta.version}` : ''].filter(Boolean).join(' — ');
         const children: Array<Paragraph | Table | TableOfContents> = [
             ...this.header(),
-            // A real TOC field: Word fills it from the headings (it asks to update the fields on opening).
-            new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: this.t('tableOfContents') })] }),
-            new TableOfContents(this.t('tableOfContents'), { hyperlink: true, headingStyleRange: '1-2' }),
-            new Paragraph({ children: [new PageBreak()] }),
-            ...this.conformity(),
-            ...(model.fiche ? this.fiche(model.fiche) : model.sections.flatMap(section => this.section(section))),
-            ...this.signatures(),
-            ...this.suppressions(),
-            ...this.annex(),
-            new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: model.closing, color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] }),
-            ...(model.withLines ? [new Paragraph({ children: [new TextRun({ text: this.t('sourceLines'), color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] })] : [])
+            ...(model.layout === 'form' ? model.sections.flatMap(section => this.section(section)) : [
+                // A real TOC field: Word fills it from the headings (it asks to update the fields on opening).
+                new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: this.t('tableOfContents') })] }),
+                new TableOfContents(this.t('tableOfContents'), { hyperlink: true, headingStyleRange: '1-2' }),
+                new Paragraph({ children: [new PageBreak()] }),
+                ...this.conformity(),
+                ...(model.fiche ? this.fiche(model.fiche) : model.sections.flatMap(section => this.section(section))),
+                ...this.signatures(),
+                ...this.suppressions(),
+                ...this.annex(),
+                new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: model.closing, color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] }),
+                ...(model.withLines ? [new Paragraph({ children: [new TextRun({ text: this.t('sourceLines'), color: COLORS.muted, size: halfPoints(SIZES.small), italics: true })] })] : [])
+            ]),
         ];
         const pageLabel = this.t('page', { page: '\u0000', pages: '\u0001' }).split(/([\u0000\u0001])/);
         return new Document({

@@ -87,13 +87,15 @@ class HtmlRenderer {
         const body = [
             model.draft ? `<div class="coop-watermark" aria-hidden="true">${esc(model.draft)}</div>` : '',
             this.header(),
-            ...model.banners.map(banner => `<p class="coop-banner coop-banner-error coop-banner-${banner.kind}" role="alert" data-line="${model.line}"><strong>${esc(banner.text)}</strong>${banner.detail ? `<br><span class="coop-banner-detail">${esc(banner.detail)}</span>` : ''}</p>`),
-            this.conformity(model.conformity),
-            this.toc(),
-            ...(model.fiche ? [this.fiche(model.fiche)] : model.sections.map(section => this.section(section))),
-            this.signatures(),
-            this.suppressions(),
-            this.diagnostics(),
+            ...(model.layout === 'form' ? model.sections.map(section => this.section(section)) : [
+                ...model.banners.map(banner => `<p class="coop-banner coop-banner-error coop-banner-${banner.kind}" role="alert" data-line="${model.line}"><strong>${esc(banner.text)}</strong>${banner.detail ? `<br><span class="coop-banner-detail">${esc(banner.detail)}</span>` : ''}</p>`),
+                this.conformity(model.conformity),
+                this.toc(),
+                ...(model.fiche ? [this.fiche(model.fiche)] : model.sections.map(section => this.section(section))),
+                this.signatures(),
+                this.suppressions(),
+                this.diagnostics()
+            ]),
             `<footer class="coop-footer" data-line="${model.line}"><p>${esc(model.closing)}</p>${model.withLines ? `<p>${esc(this.t('sourceLines'))}</p>` : ''}</footer>`
         ].join('\n');
         return `<!DOCTYPE html>

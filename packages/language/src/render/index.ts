@@ -13,3 +13,4 @@ export { FICHE_ITEMS } from './builders/fiche.js';
 export { escapeHtml, renderHtml, type HtmlOptions } from './html.js';
 export { documentDate, renderPdf, type PdfOptions } from './pdf.js';
 export { renderDocx, type DocxOptions } from './docx.js';
+export { buildTeamDocuments, declarationRows, DECLARATION_COLUMNS, slug, type TeamDocument } from './team/team-documents.js';

@@ -264,6 +264,11 @@ export interface FicheProjet {
 
 export interface DocumentModel {
     locale: Locale;
+    /**
+     * `form`: a document to sign (team declaration packet, render/team/): only the header and the
+     * sections, without the conformity matrix, the ignored rules and the diagnostics.
+     */
+    layout?: 'dossier' | 'form';
     title: string;
     /** 0-based line of `protocole`. */
     line: number;

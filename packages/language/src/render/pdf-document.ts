@@ -253,14 +253,16 @@ class PdfBuilder {
             ...(model.draft ? { watermark: { text: model.draft, color: COLORS.ko, opacity: 0.07, bold: true, fontSize: 110 } } : {}),
             content: [
                 this.header(),
-                this.tableOfContents(),
-                ...this.conformity(),
-                ...(model.fiche ? this.fiche(model.fiche) : model.sections.flatMap(section => this.section(section))),
-                ...this.signatures(),
-                ...this.suppressions(),
-                ...this.annex(),
-                { text: glyphSafe(model.closing), style: 'intro', margin: [0, 16, 0, 0] },
-                ...(model.withLines ? [{ text: this.t('sourceLines'), style: 'intro' } as PdfContent] : [])
+                ...(model.layout === 'form' ? model.sections.flatMap(section => this.section(section)) : <PdfContent[]>[
+                    this.tableOfContents(),
+                    ...this.conformity(),
+                    ...(model.fiche ? this.fiche(model.fiche) : model.sections.flatMap(section => this.section(section))),
+                    ...this.signatures(),
+                    ...this.suppressions(),
+                    ...this.annex(),
+                    { text: glyphSafe(model.closing), style: 'intro', margin: [0, 16, 0, 0] },
+                    ...(model.withLines ? [{ text: this.t('sourceLines'), style: 'intro' } as PdfContent] : [])
+                ]),
             ]
         };
     }

@@ -13,6 +13,7 @@ import { parcoursRules } from './r4011-1-4b-parcours.js';
 import { reorientationRules } from './r4011-1-4c-reorientation.js';
 import { informationRules } from './r4011-1-5-information.js';
 import { equipeRules } from './r4011-1-6-equipe.js';
+import { teamRules } from './equipe.js';
 import { suppressionRules } from './suppressions.js';
 
 /**
@@ -37,6 +38,7 @@ export const RULES = [
     ...indicateursRules,
     ...cadreRules,
     ...presentationRules,
+    ...teamRules,
     ...suppressionRules,
     attributeRule
 ] as const;
@@ -58,6 +60,7 @@ export const RULE_SOURCE_FILES: ReadonlyArray<readonly [string, readonly { code:
     ['packages/language/src/rules/d4011-4-1-indicateurs.ts', indicateursRules],
     ['packages/language/src/rules/cadre.ts', cadreRules],
     ['packages/language/src/rules/presentation.ts', presentationRules],
+    ['packages/language/src/rules/equipe.ts', teamRules],
     ['packages/language/src/rules/suppressions.ts', suppressionRules]
 ];
 
