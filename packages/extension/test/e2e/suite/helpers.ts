@@ -220,3 +220,8 @@ export function zipEntries(bytes: Uint8Array): string[] {
 export function pageScripts(page: WebviewDump): string[] {
     return page.scripts.filter(script => script.id !== '_vscodeApiScript').map(script => script.src ?? 'inline');
 }
+
+/** The dossier's French typography puts no-break spaces (« 16 à 65 ans »): compare with plain spaces. */
+export function plainSpaces(text: string | undefined): string {
+    return (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+}
