@@ -291,6 +291,11 @@ export const NODE_KINDS: readonly NodeKind[] = [
         reference: { fr: 'Étape', en: 'Step' }
     },
     {
+        // A member of the drafting team (`promoteurs { rédacteur "…" }`): named in the dossier, never cited.
+        type: 'Membre',
+        label: { fr: 'Membre', en: 'Member' }
+    },
+    {
         type: 'Module',
         label: { fr: 'Module de formation', en: 'Training module' },
         name: { namespace: 'module', label: { fr: 'Le module', en: 'Module' } },

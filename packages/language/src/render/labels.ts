@@ -275,8 +275,6 @@ export const KIND = {
     membre: l('Membre', 'Member')
 } satisfies Record<string, Localized>;
 
-/** The kind of the element an `ignorer` sits in, for the types that are no section of their own. */
-export const NODE_KIND: Record<string, Localized> = { Etape: KIND.etape, Risque: KIND.risque, Module: KIND.module, Membre: KIND.membre };
 
 /** A label in the given language, with `{placeholders}` filled. */
 export function label(locale: Locale, key: LabelKey, args: Record<string, string | number> = {}): string {

@@ -2,8 +2,8 @@ import { AstUtils, CstUtils, type AstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isDelegant, isDelegue, isProtocole, isSuppression, type Suppression } from '../../generated/ast.js';
 import { documentationUrl, getDefinition } from '../../diagnostics/registry.js';
+import { nodeKind } from '../../model/node-kinds.js';
 import { sectionKind } from '../../model/sections.js';
-import { NODE_KIND } from '../labels.js';
 import type { Note, NoteKind, SuppressionEntry } from '../model-types.js';
 import { messageText } from '../model-text.js';
 import type { ModelContext } from './context.js';
@@ -14,7 +14,7 @@ export function scopeOf(ctx: ModelContext, suppression: Suppression): string {
     const container = suppression.$container as AstNode;
     if (isProtocole(container)) return ctx.t('wholeProtocol');
     if (isDelegant(container) || isDelegue(container)) return ctx.professional(container);
-    const kind = sectionKind(container.$type)?.label[ctx.locale] ?? NODE_KIND[container.$type]?.[ctx.locale] ?? container.$type;
+    const kind = sectionKind(container.$type)?.label[ctx.locale] ?? nodeKind(container.$type)?.label[ctx.locale] ?? container.$type;
     // The element by its title or libellé, never by its short name.
     const title = (container as { titre?: string; libelle?: string }).titre ?? (container as { libelle?: string }).libelle;
     return title?.trim() ? `${kind} ${ctx.quote(title)}` : kind;
