@@ -106,8 +106,8 @@ describe('coop validate, other formats and options', () => {
 
     it('prints the conformity of each protocol', () => {
         const { stdout } = coop(['validate', 'examples/cystite-femme.coop', DEFECTIVE]);
-        expect(stdout).toMatch(/examples\/cystite-femme\.coop +Conformité : 16\/16 exigences\n/);
-        expect(stdout).toMatch(/profession-inconnue\.coop +Conformité : \d+\/16 exigences  — manquent : R\.4011-1 1°/);
+        expect(stdout).toMatch(/examples\/cystite-femme\.coop +Contrôles automatiques : 16\/16 exigences vérifiées\n/);
+        expect(stdout).toMatch(/profession-inconnue\.coop +Contrôles automatiques : \d+\/16 exigences vérifiées, \d+ manquantes?  — manquent : R\.4011-1 1°/);
         const json = JSON.parse(coop(['validate', 'examples/cystite-femme.coop', '--format', 'json']).stdout);
         expect(json.files[0].conformity).toMatchObject({ met: 16, total: 16, suppressed: 0 });
     });

@@ -64,7 +64,7 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         const html = plain(readFileSync(target, 'utf8'));
         expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
         expect(html).toContain('<h1 class="coop-title">Prise en charge de la pollakiurie');
-        expect(html).toContain('Conformité : 16/16 exigences');
+        expect(html).toContain('Contrôles automatiques : 16/16 exigences vérifiées');
         expect(html).not.toMatch(/<script/i);
     });
 
@@ -199,9 +199,9 @@ describe('coop export (end to end)', { timeout: 180_000 }, () => {
         writeFileSync(join(folder, 'protocoles', 'p.coop'), readFileSync('examples/cystite-femme.coop', 'utf8').replace(/\n\s*responsabilité civile "[^"]*"/, '\n'));
         writeFileSync(join(folder, 'coop.config.json'), JSON.stringify({ rules: { 'responsabilite-civile-absente': 'off' } }));
         expect(coop(['export', 'protocoles/p.coop', '--out', 'p.html'], folder).code).toBe(0);
-        expect(plain(readFileSync(join(folder, 'p.html'), 'utf8'))).toContain('Conformité : 16/16 exigences');
+        expect(plain(readFileSync(join(folder, 'p.html'), 'utf8'))).toContain('Contrôles automatiques : 16/16 exigences vérifiées');
         writeFileSync(join(folder, 'coop.config.json'), JSON.stringify({ rules: {} }));
         expect(coop(['export', 'protocoles/p.coop', '--out', 'p.html'], folder).code).toBe(0);
-        expect(plain(readFileSync(join(folder, 'p.html'), 'utf8'))).toContain('Conformité : 15/16 exigences');
+        expect(plain(readFileSync(join(folder, 'p.html'), 'utf8'))).toContain('Contrôles automatiques : 15/16 exigences vérifiées');
     });
 });

@@ -127,9 +127,9 @@ describe('language server over stdio', () => {
         const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: target }) as Array<{ children: Array<{ name: string }> }>;
         expect(symbols[0].children.slice(0, 2).map(s => s.name)).toEqual(['Identifiant', 'Type de protocole']);
         const conformity = await connection.sendRequest('coop/conformity', { uri: uri('cystite.coop') }) as { label: string; met: number; total: number };
-        expect(conformity).toMatchObject({ met: 16, total: 16, label: 'Conformité : 16/16 exigences' });
+        expect(conformity).toMatchObject({ met: 16, total: 16, label: 'Contrôles automatiques : 16/16 exigences vérifiées' });
         const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: target }) as Array<{ command: { title: string } }>;
-        expect(lenses[0].command.title).toBe('Conformité : 16/16 exigences');
+        expect(lenses[0].command.title).toBe('Contrôles automatiques : 16/16 exigences vérifiées');
     });
 
     it('applies a change of coop.language live, then says so (coop/settingsApplied)', async () => {
@@ -140,12 +140,12 @@ describe('language server over stdio', () => {
         await connection.sendNotification('workspace/didChangeConfiguration', { settings: { coop: { language: 'en' } } });
         expect(await next).toEqual({ locale: 'en' });
         const english = await connection.sendRequest('coop/conformity', { uri: uri('cystite.coop') }) as { label: string };
-        expect(english.label).toBe('Conformity: 16/16 requirements');
+        expect(english.label).toBe('Automatic checks: 16/16 requirements verified');
         next = applied();
         await connection.sendNotification('workspace/didChangeConfiguration', { settings: { coop: {} } });
         expect(await next).toEqual({ locale: 'fr' });
         const french = await connection.sendRequest('coop/conformity', { uri: uri('cystite.coop') }) as { label: string };
-        expect(french.label).toBe('Conformité : 16/16 exigences');
+        expect(french.label).toBe('Contrôles automatiques : 16/16 exigences vérifiées');
     });
 
     it('answers an export it cannot render with a French error, not an internal one', async () => {

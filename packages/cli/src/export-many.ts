@@ -8,10 +8,10 @@ import { cliMessages } from './messages.js';
 import { explainError } from './read-input.js';
 
 /**
- * A file whose root is a library, a team file or a workspace catalogue (after comments): no protocol
- * to export, skipped when found in a folder (a team's packet is `coop declaration`).
+ * A file whose root is a library, a team file, a workspace catalogue or patient cases (after
+ * comments): no protocol to export, skipped when found in a folder (a team's packet is `coop declaration`).
  */
-const LIBRARY = /^\uFEFF?(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(?:biblioth[eè]que|[ée]quipe|catalogue)(?![\p{L}\p{N}_-])/iu;
+const LIBRARY = /^\uFEFF?(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(?:biblioth[eè]que|[ée]quipe|catalogue|cas)(?![\p{L}\p{N}_-])/iu;
 
 const isFolder = (path: string) => stat(path).then(info => info.isDirectory(), () => false);
 

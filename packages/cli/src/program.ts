@@ -17,6 +17,7 @@ import { formatStylish } from './formatters/stylish.js';
 import { cliMessages } from './messages.js';
 import { atLeast, summarize, type ReportSeverity, type ValidationReport } from './report.js';
 import { validatePaths } from './validate.js';
+import { formatTestReport, runTests } from './test-cases.js';
 import { writeAtomically } from './write-output.js';
 
 interface ValidateCliOptions {
@@ -226,6 +227,20 @@ export async function run(args: string[], io: Io): Promise<number> {
                 io.stderr(format(t('tooManyWarnings'), { count: report.summary.warnings, max: options.maxWarnings }) + '\n');
                 exitCode = ExitCode.Findings;
             }
+        });
+
+    configure(program.command('test'))
+        .description(locale.pick({ fr: 'Joue les cas patients (« cas "…" pour <identifiant> { données … attendu … } ») sur leurs protocoles', en: 'Runs the patient cases on their protocols' }))
+        .argument('[chemins...]', t('pathsArgument'))
+        .addOption(oneOf(new Option('-f, --format <format>', t('formatOption')), ['stylish', 'json', 'junit'], locale).default('stylish'))
+        .addOption(new Option('-o, --output <fichier>', t('outputOption')))
+        .addOption(new Option('--coverage', locale.pick({ fr: 'liste les situations qu\'aucun cas n\'atteint', en: 'lists the situations no case reaches' })))
+        .addOption(new Option('--ignore <motif>', t('ignoreOption')).argParser(collect))
+        .addOption(langOption())
+        .action(async (paths: string[], options: { format: 'stylish' | 'json' | 'junit'; output?: string; coverage?: boolean; ignore?: string[]; lang: Locale }) => {
+            const report = await runTests(paths.length > 0 ? paths : ['.'], { lang: options.lang, format: options.format, coverage: options.coverage, ignore: options.ignore });
+            await emit(formatTestReport(report, options.format, options.lang), options.output);
+            exitCode = report.summary.failed > 0 ? ExitCode.Findings : report.summary.total === 0 ? ExitCode.UsageOrIo : ExitCode.Success;
         });
 
     configure(program.command('rules'))

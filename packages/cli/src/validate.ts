@@ -220,6 +220,9 @@ export async function validateInputs(
                 met: computed.met,
                 total: computed.total,
                 suppressed: computed.suppressed,
+                verified: computed.verified,
+                toReview: computed.toReview,
+                missing: computed.missing,
                 label: conformityLabel(computed, lang),
                 requirements: computed.items.map(item => ({
                     id: item.requirement.id,

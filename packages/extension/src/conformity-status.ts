@@ -94,9 +94,10 @@ export class ConformityStatus implements vscode.Disposable {
     }
 
     private show(result: ConformityResult): void {
-        const complete = result.total > 0 && result.met >= result.total;
+        const verified = result.verified ?? result.met;
+        const complete = result.total > 0 && verified >= result.total;
         this.item.text = `$(${complete ? 'pass' : 'checklist'}) ${result.label}`;
-        this.item.tooltip = vscode.l10n.t('Essential requirements met: {0} of {1}. Click to open the Problems panel.', result.met, result.total);
+        this.item.tooltip = vscode.l10n.t('Automatic checks: {0} of {1} requirements verified, {2} to be checked by the reviewer. They do not replace the reviewer. Click to open the Problems panel.', verified, result.total, result.toReview ?? 0);
         this.item.show();
         this.visible = true;
     }

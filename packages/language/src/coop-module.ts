@@ -13,6 +13,8 @@ import { CoopGeneratedModule, CoopGeneratedSharedModule } from './generated/modu
 import { LocaleSetting } from './i18n/locale.js';
 import { CoopLexerErrorMessageProvider, CoopParserErrorMessageProvider } from './parser/coop-error-messages.js';
 import { createCoopCompletionParser } from './parser/coop-completion-parser.js';
+import { createCoopParser } from './parser/coop-parser.js';
+import { CoopLexer } from './parser/coop-lexer.js';
 import { CoopTokenBuilder } from './parser/coop-token-builder.js';
 import { CoopValueConverter } from './parser/coop-value-converter.js';
 import { CoopLinker } from './references/coop-linker.js';
@@ -50,6 +52,8 @@ export const CoopModule: Module<CoopServices, PartialLangiumCoreServices & CoopA
     },
     parser: {
         TokenBuilder: () => new CoopTokenBuilder(),
+        LangiumParser: (services) => createCoopParser(services),
+        Lexer: (services) => new CoopLexer(services),
         CompletionParser: (services) => createCoopCompletionParser(services),
         ValueConverter: () => new CoopValueConverter(),
         ParserErrorMessageProvider: (services) => new CoopParserErrorMessageProvider(services),

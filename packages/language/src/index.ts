@@ -24,6 +24,9 @@ export { registerRules, INTERNAL_ERROR_CODE } from './validation/coop-validator.
 export * from './validation/suppressed-diagnostics.js';
 export * from './render/index.js';
 export * from './protocol/coop-protocol.js';
+export * from './logic/cases.js';
+export { logicAnalysis, MAX_COMBINATIONS } from './logic/analysis.js';
+export { conditionSource } from './logic/sentence.js';
 export * from './team/applied-protocol.js';
 export * from './team/catalogue-data.js';
 export * from './team/team-model.js';

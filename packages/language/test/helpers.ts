@@ -19,6 +19,11 @@ export async function validateWorkspace(files: Record<string, string>): Promise<
     return Object.fromEntries(results.map(({ document, diagnostics }) => [document.uri.path.replace('/ws/', ''), diagnostics]));
 }
 
+/** Without the points for the reviewer (`condition-en-prose`: the minimal protocol's conditions are prose). */
+export function noReview(diagnostics: Diagnostic[]): Diagnostic[] {
+    return diagnostics.filter(diagnostic => diagnostic.code !== 'condition-en-prose');
+}
+
 export function codes(diagnostics: Diagnostic[]): string[] {
     return diagnostics.map(diagnostic => String(diagnostic.code));
 }
@@ -82,7 +87,7 @@ export function protocol(extra = '', replace: Record<string, string> = {}): stri
     gestion des risques { signalement "Sans délai"  revue rex tous les 3 mois }
     responsabilité civile "Assurance de chaque professionnel"
     indicateur patients "Nombre de patients" { exigence patients  nature nombre  périodicité annuelle }
-    indicateur reprise "Taux de reprise" { exigence reprise  numérateur "a"  dénominateur "b"  périodicité annuelle }
+    indicateur reprise "Taux de reprise" { exigence reprise  numérateur "Actes repris par le délégant"  dénominateur "Actes réalisés par le délégué"  périodicité annuelle }
     indicateur ei "Taux d'EI" { exigence événements-indésirables  numérateur "a"  dénominateur "b"  périodicité annuelle }
     indicateur satisfaction "Satisfaction" { exigence satisfaction-professionnels  numérateur "a"  dénominateur "b"  périodicité annuelle }
     modèle économique "Forfait"

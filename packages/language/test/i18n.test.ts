@@ -37,7 +37,7 @@ describe('English', () => {
         Coop.i18n.Locale.current = 'en';
         const [result] = await loadAndValidate(shared, [{ uri: URI.file('/en.coop'), text: 'protocole "T" {\n  type régional\n  délégué ide : infirmer\n}' }]);
         const messages = result.diagnostics.map(d => d.message);
-        expect(messages).toContainEqual(expect.stringMatching(/^Expected one of: "national", "local"; found "régional"\.$/));
+        expect(messages).toContainEqual(expect.stringMatching(/^In "type", after "type": write one of: "national", "local" \(found "régional"\)\.$/));
         expect(messages).toContainEqual('Profession "infirmer" not found. Did you mean "infirmier"?');
         expect(messages).toContainEqual('The protocol cites no good-practice recommendation ("références" section).');
     });

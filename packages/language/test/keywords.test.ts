@@ -128,7 +128,7 @@ ${uses}
 }`);
         // « urgences » cannot name the délégant…
         expect(document.parseResult.parserErrors.length).toBeGreaterThan(0);
-        expect(document.parseResult.parserErrors[0].message).toContain('un identifiant');
+        expect(document.parseResult.parserErrors[0].message).toContain('un nom');
         // …and after `vers` it is the emergency department.
         const orienter = AstUtils.streamAllContents(document.parseResult.value).filter((node): node is Orienter => node.$type === 'Orienter').toArray();
         expect(orienter.map(node => [node.externe?.urgences, node.externe?.samu, node.delegant])).toEqual([[true, false, undefined], [false, true, undefined]]);

@@ -179,13 +179,13 @@ describe('quick fixes', () => {
     });
 
     it('inserts a missing mandatory indicator after the other indicators', async () => {
-        const reprise = '    indicateur reprise "Taux de reprise" { exigence reprise  numérateur "a"  dénominateur "b"  périodicité annuelle }\n';
+        const reprise = '    indicateur reprise "Taux de reprise" { exigence reprise  numérateur "Actes repris par le délégant"  dénominateur "Actes réalisés par le délégué"  périodicité annuelle }\n';
         const satisfaction = '    indicateur satisfaction "Satisfaction" { exigence satisfaction-professionnels  numérateur "a"  dénominateur "b"  périodicité annuelle }';
         const inserted = '\n\n    indicateur reprise "Taux de reprise par le délégant" {\n        exigence reprise\n        nature taux\n'
             + '        numérateur "Actes réalisés par le délégant à la demande du délégué"\n        dénominateur "Actes réalisés par le délégué"\n'
             + '        périodicité annuelle\n    }';
         const result = keep(await testCodeAction(services.Coop)(protocol('', { [reprise]: '' }), 'indicateur-reprise-absent', protocol('', { [reprise]: '', [satisfaction]: satisfaction + inserted })));
-        expect(result.action!.title).toBe('Ajouter la rubrique « Indicateur de suivi »');
+        expect(result.action!.title).toBe('Ajouter l\'indicateur obligatoire « taux de reprise par le délégant »');
     });
 
     it('replaces an unknown profession with the nearest one', async () => {
@@ -209,7 +209,7 @@ describe('code lens', () => {
         const document: LangiumDocument = loaded.document;
         keep({ dispose: () => clearDocuments(shared, [document]) });
         const lenses = await Coop.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
-        expect(lenses![0].command!.title).toBe('Conformité : 15/16 exigences — manquent : L.4011-2');
+        expect(lenses![0].command!.title).toBe('Contrôles automatiques : 15/16 exigences vérifiées, 1 manquante — manquent : L.4011-2');
         expect(lenses![0].range.start.line).toBe(0);
     });
 });

@@ -67,7 +67,7 @@ describe('parsing', () => {
     it('reports syntax errors in French, naming what was expected', async () => {
         const document = await parse('protocole "T" {\n  type régional\n}');
         const messages = document.parseResult.parserErrors.map(error => error.message);
-        expect(messages[0]).toMatch(/^Attendu .*« national ».*« local ».*; trouvé « régional »\.$/);
+        expect(messages[0]).toBe('Dans « type », après « type » : écrivez l\'un de : « national », « local » (trouvé « régional »).');
     });
 
     it('reports an unknown character in French', async () => {

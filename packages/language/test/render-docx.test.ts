@@ -41,7 +41,7 @@ describe('DOCX rendering', () => {
         expect(document.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBeGreaterThanOrEqual(21);
         // Conformity matrix, promoters, references, acts, process, indicators…: real tables.
         expect(document.match(/<w:tbl>/g)?.length).toBeGreaterThan(15);
-        expect(document).toContain('Conformité : 16/16 exigences');
+        expect(document).toContain('Contrôles automatiques : 16/16 exigences vérifiées');
         expect(document).toContain('Risques identifiés');
         expect(document).toContain('Seuil d&apos;alerte');
         expect(document).toContain('<w:tblHeader/>');
@@ -78,6 +78,6 @@ describe('DOCX rendering', () => {
         expect(document).toContain('Annexe — Points relevés par la vérification automatique');
         expect(document).toContain('Intégration au parcours');
         expect(document).not.toContain('coordination-absente');
-        expect(document).toContain('Conformité : 15/16 exigences');
+        expect(document).toContain('Contrôles automatiques : 15/16 exigences vérifiées');
     });
 });

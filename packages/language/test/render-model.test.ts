@@ -84,7 +84,8 @@ describe('document model', () => {
         expect(ids).toEqual([...ids].sort((a, b) => templateRank(a) - templateRank(b)));
         expect(ids.slice(0, 6)).toEqual(['Contexte', 'Objectifs', 'References', 'Delegant', 'Delegue', 'Patients']);
         expect(ids).toContain('Parcours');
-        expect(ids.at(-1)).toBe('Annexe');
+        // The reviewer checklist closes the document, after the last section of the template.
+        expect(ids.slice(-2)).toEqual(['Annexe', 'Checklist']);
         // Same content, different source lines: each section points at its element in the file.
         const lines = shuffledText.split('\n');
         for (const s of shuffled.sections) {
@@ -104,7 +105,7 @@ describe('document model', () => {
         const tree = parcours.find(b => b.type === 'tree');
         if (tree?.type !== 'tree') throw new Error('no tree');
         expect(tree.steps.map(step => lines[step.line].trim().split(' ').slice(0, 2).join(' '))).toEqual(['étape accueil', 'étape examen', 'étape decision']);
-        expect(lines[tree.steps[0].branches[0].line]).toMatch(/si "Un critère d'exclusion est présent"/);
+        expect(lines[tree.steps[0].branches[0].line]).toMatch(/si un critère d'exclusion :/);
         for (const s of m.sections) {
             for (const block of blocks(s)) expect(Number.isInteger(block.line) && block.line >= 0, `${s.id}/${block.type}`).toBe(true);
         }
@@ -169,11 +170,11 @@ describe('document model', () => {
         const conformity = computeConformity(document.diagnostics ?? [], Coop.validation.SuppressedDiagnostics.get(document));
         expect(m.conformity.rows.map(row => [row.id, row.status])).toEqual(conformity.items.map(item => [item.requirement.id, item.status]));
         expect(m.conformity.rows).toHaveLength(REQUIREMENTS.length);
-        expect(m.conformity.label).toBe('Conformité : 15/16 exigences (dont 1 par dérogation justifiée)');
+        expect(m.conformity.label).toBe('Contrôles automatiques : 15/16 exigences vérifiées (dont 1 par dérogation justifiée), 1 manquante');
 
         const missing = m.conformity.rows.find(row => row.id === 'parcours')!;
         expect(missing.status).toBe('missing');
-        expect(missing.statusLabel).toBe('Non satisfaite');
+        expect(missing.statusLabel).toBe('Manquante');
         expect(missing.details[0]).toMatch(/ne dit pas comment il s'intègre au parcours/);
         expect(missing.line).toBe(0); // reported on the protocol's title
 
@@ -208,7 +209,8 @@ describe('document model', () => {
         // The step's branch carries the missing delay.
         const tree = blocks(section(m, 'Parcours')).find(b => b.type === 'tree');
         if (tree?.type !== 'tree') throw new Error('no tree');
-        expect(tree.steps[0].branches[0].notes.map(n => n.code)).toEqual(['reorientation-sans-delai']);
+        // (and, written in prose, the point for the reviewer)
+        expect(tree.steps[0].branches[0].notes.map(n => n.code)).toEqual(['condition-en-prose', 'reorientation-sans-delai']);
         // Every diagnostic is listed once, in reading order, and shown somewhere.
         expect(m.diagnostics.all.map(n => n.code).sort()).toEqual(notes.filter(n => n.note.kind !== 'suppressed').map(n => n.note.code).sort());
         expect(m.diagnostics.errors).toBeGreaterThan(0);
@@ -230,7 +232,7 @@ describe('document model', () => {
     it('speaks English when asked', async () => {
         const { model: m } = await model(CYSTITE, { locale: 'en' });
         expect(m.conformity.title).toBe('Conformity to the essential requirements');
-        expect(m.conformity.label).toBe('Conformity: 16/16 requirements');
+        expect(m.conformity.label).toBe('Automatic checks: 16/16 requirements verified');
         expect(section(m, 'Patients').title).toBe('Patients');
         expect(m.header.fields.find(f => f.label === 'Version date')?.value).toBe('9 March 2023');
         const lists = blocks(section(m, 'Patients'));
@@ -242,5 +244,34 @@ describe('document model', () => {
         const [result] = await loadAndValidate(shared, [{ uri: URI.file('/lib.coop'), text: 'bibliothèque "B" { }' }]);
         expect(isProtocole(result.document.parseResult.value)).toBe(false);
         expect(() => buildDocumentModel(result.document, Coop)).toThrow(NotAProtocolError);
+    });
+});
+
+describe('reviewer checklist', () => {
+    it('gives each requirement its status, what the tool verified, what the reviewer judges and the protocol\'s own text', async () => {
+        const { model: m } = await model(CYSTITE);
+        const checklist = section(m, 'Checklist');
+        expect(checklist.title).toBe('Grille de relecture');
+        const table = checklist.blocks[0];
+        if (table.type !== 'table') throw new Error('no table');
+        expect(table.columns).toEqual(['Exigence', 'État', 'Vérifié par l\'outil', 'À juger par le relecteur', 'Texte du protocole']);
+        expect(table.rows).toHaveLength(REQUIREMENTS.length);
+        const row = (id: string) => table.rows[REQUIREMENTS.findIndex(r => r.id === id)].cells;
+        const responsabilite = row('responsabilite');
+        expect(responsabilite[1]).toBe('Vérifiée');
+        expect(responsabilite[2]).toContain('Responsabilité civile non traitée');
+        expect(JSON.stringify(responsabilite[3])).toMatch(/attestations d'assurance/);
+        const text = CYSTITE.match(/responsabilité civile "([^"]*)"/)![1];
+        expect(responsabilite[4]).toEqual([text.replace(/\s+/g, ' ').trim()]);
+    });
+
+    it('lists the findings of a missing requirement and says « Manquante »', async () => {
+        const { model: m } = await model(CYSTITE.replace(/responsabilité civile "[^"]*"/, 'responsabilité civile "À compléter"'));
+        const table = section(m, 'Checklist').blocks[0];
+        if (table.type !== 'table') throw new Error('no table');
+        const cells = table.rows[REQUIREMENTS.findIndex(r => r.id === 'responsabilite')].cells;
+        expect(cells[1]).toBe('Manquante');
+        expect(JSON.stringify(cells[2])).toMatch(/Constat : Remplacez « À compléter »/);
+        expect(cells[4]).toBe('Non renseigné.');
     });
 });

@@ -81,7 +81,7 @@ describe('custom request functions (document → result)', () => {
         const { document, Coop } = await validated(CYSTITE, 'en');
         const result = conformityOf(document, Coop);
         expect(isConformityResult(result)).toBe(true);
-        expect(result).toMatchObject({ met: 16, total: 16, suppressed: 0, label: 'Conformity: 16/16 requirements' });
+        expect(result).toMatchObject({ met: 16, total: 16, suppressed: 0, label: 'Automatic checks: 16/16 requirements verified' });
         expect(result!.items).toHaveLength(16);
         expect(result!.items.every(item => item.status === 'met' && item.legalBasis.length > 0)).toBe(true);
     });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { computeConformity, conformityLabel, createCoopServices, isProtocole, loadAndValidate, parseConfig, ConfigError, LocaleSetting } from 'coop-language';
-import { codes, protocol } from './helpers.js';
+import { codes, noReview, protocol } from './helpers.js';
 
 async function validate(text: string, rules: Record<string, 'error' | 'warning' | 'info' | 'off'> = {}) {
     const { shared, Coop } = createCoopServices(EmptyFileSystem);
     Coop.validation.RuleSettings.set(rules);
     const [result] = await loadAndValidate(shared, [{ uri: URI.file('/p.coop'), text }]);
-    return { diagnostics: result.diagnostics, suppressed: Coop.validation.SuppressedDiagnostics.get(result.document) };
+    return { diagnostics: noReview(result.diagnostics), suppressed: Coop.validation.SuppressedDiagnostics.get(result.document) };
 }
 
 describe('ignorer', () => {
@@ -63,7 +63,7 @@ describe('conformity', () => {
         const complete = await validate(protocol());
         const all = computeConformity(complete.diagnostics, complete.suppressed);
         expect([all.met, all.total, all.suppressed]).toEqual([16, 16, 0]);
-        expect(conformityLabel(all, 'fr')).toBe('Conformité : 16/16 exigences');
+        expect(conformityLabel(all, 'fr')).toBe('Contrôles automatiques : 16/16 exigences vérifiées');
 
         const missing = await validate(protocol('', { 'lieu "Cabinet"': '', 'responsabilité civile "Assurance de chaque professionnel"': '' }));
         const partial = computeConformity(missing.diagnostics, missing.suppressed);
@@ -73,7 +73,7 @@ describe('conformity', () => {
         const ignored = await validate(protocol('', { 'lieu "Cabinet"': 'ignorer lieu-absent : "Téléconsultation"' }));
         const justified = computeConformity(ignored.diagnostics, ignored.suppressed);
         expect([justified.met, justified.suppressed]).toEqual([16, 1]);
-        expect(conformityLabel(justified, 'en')).toBe('Conformity: 16/16 requirements (1 through a justified suppression)');
+        expect(conformityLabel(justified, 'en')).toBe('Automatic checks: 16/16 requirements verified (1 through a justified suppression)');
     });
 });
 
@@ -81,7 +81,7 @@ describe('conformity and language errors', () => {
     it('counts an unresolved step in a decision tree against the decision-tree requirement', async () => {
         const { shared } = createCoopServices(EmptyFileSystem);
         const [result] = await loadAndValidate(shared, [{ uri: URI.file('/c.coop'), text: protocol('', { 'puis aller à decision': 'puis aller à decisoin' }) }]);
-        expect(result.diagnostics.map(d => d.code)).toEqual(['reference-inconnue', 'etape-inaccessible']);
+        expect(noReview(result.diagnostics).map(d => d.code)).toEqual(['reference-inconnue', 'etape-inaccessible']);
         const root = result.document.parseResult.value;
         if (!isProtocole(root)) throw new Error('not a protocol');
         // Without the protocol, a language error belongs to no requirement; with it, to the section it sits in.

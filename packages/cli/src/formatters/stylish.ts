@@ -2,6 +2,8 @@ import { format, type LocaleSetting } from 'coop-language';
 import { cliMessages } from '../messages.js';
 import type { ValidationReport } from '../report.js';
 
+const SYNTAX_CODES: ReadonlySet<string> = new Set(['syntaxe', 'caractere-inconnu']);
+
 const SEVERITY_LABEL = {
     error: cliMessages.severityError,
     warning: cliMessages.severityWarning,
@@ -16,7 +18,9 @@ export function formatStylish(report: ValidationReport, locale: LocaleSetting, q
     const lines: string[] = [];
     const severityWidth = Math.max(...Object.values(SEVERITY_LABEL).map(label => locale.pick(label).length));
     for (const file of report.files) {
-        for (const diagnostic of file.diagnostics) {
+        // Syntax errors first: what follows them may be their consequence (issue 11 §1).
+        const syntaxFirst = [...file.diagnostics].sort((a, b) => Number(!SYNTAX_CODES.has(String(a.code))) - Number(!SYNTAX_CODES.has(String(b.code))));
+        for (const diagnostic of syntaxFirst) {
             const position = `${file.path}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
             const severity = locale.pick(SEVERITY_LABEL[diagnostic.severity]).padEnd(severityWidth);
             lines.push(`${position}  ${severity}  ${diagnostic.message}  [${diagnostic.code}]`);
@@ -31,8 +35,15 @@ export function formatStylish(report: ValidationReport, locale: LocaleSetting, q
         const width = Math.max(...protocols.map(file => file.path.length));
         for (const file of protocols) {
             const conformity = file.conformity!;
+            const toFix = conformity.requirements.filter(r => r.status === 'to-fix').map(r => r.legalBasis);
             const missing = conformity.requirements.filter(r => r.status === 'missing').map(r => r.legalBasis);
-            const detail = missing.length > 0 ? `  — ${format(locale.pick(cliMessages.missingRequirements), { list: missing.join(', ') })}` : '';
+            const review = conformity.requirements.filter(r => r.status === 'review').map(r => r.legalBasis);
+            const parts = [
+                ...(toFix.length > 0 ? [format(locale.pick(cliMessages.toFixRequirements), { list: toFix.join(', ') })] : []),
+                ...(missing.length > 0 ? [format(locale.pick(cliMessages.missingRequirements), { list: missing.join(', ') })] : []),
+                ...(review.length > 0 ? [format(locale.pick(cliMessages.reviewRequirements), { list: review.join(', ') })] : [])
+            ];
+            const detail = parts.length > 0 ? `  — ${parts.join(' ; ')}` : '';
             lines.push(`  ${file.path.padEnd(width)}  ${conformity.label}${detail}`);
         }
     }

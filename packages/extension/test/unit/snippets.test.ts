@@ -60,9 +60,11 @@ describe('snippets/coop.json', () => {
         expect(snippets['Nouveau protocole']?.prefix).toContain('protocole');
     });
 
-    it('expands the skeleton to a protocol without errors', async () => {
+    // Issue 10: left as generated, the skeleton's only errors are the texts still to write.
+    it('expands the skeleton to a readable protocol whose only errors are the texts to replace', async () => {
         const diagnostics = await validate(snippetText(snippets['Nouveau protocole']!.body));
-        expect(describeAll(diagnostics.filter(d => d.severity === 1))).toEqual([]);
+        expect(describeAll(diagnostics.filter(d => d.severity === 1 && d.code !== 'texte-a-completer'))).toEqual([]);
+        expect(diagnostics.filter(d => d.code === 'texte-a-completer').length).toBeGreaterThan(10);
     });
 
     for (const name of Object.keys(snippets).filter(key => key !== 'Nouveau protocole')) {

@@ -32,6 +32,11 @@ export interface DiagnosticDefinition {
     readonly requirement?: RequirementId;
     /** What the author should do. */
     readonly fix: Localized;
+    /**
+     * Its findings are points a human reviewer must read (a condition in prose the tool cannot
+     * check…), typically `info`: they never make a requirement missing, they make it « à vérifier ».
+     */
+    readonly review?: boolean;
 }
 
 

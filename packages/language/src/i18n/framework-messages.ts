@@ -10,6 +10,47 @@ export const frameworkMessages = {
         fr: 'Caractère inattendu « {text} » : il ne fait partie d\'aucun mot du langage. Mettez le texte libre entre guillemets "…".',
         en: 'Unexpected character "{text}": it is not part of the language. Put free text between double quotes "…".'
     },
+    inConstruct: { fr: 'Dans {construct}', en: 'In {construct}' },
+    afterWrite: {
+        fr: '{where}, après {previous} : écrivez {example} (trouvé {actual}).',
+        en: '{where}, after {previous}: write {example} (found {actual}).'
+    },
+    afterExpected: {
+        fr: '{where}, après {previous} : attendu {expected} ; trouvé {actual}.',
+        en: '{where}, after {previous}: expected {expected}; found {actual}.'
+    },
+    whereExpected: {
+        fr: '{where} : attendu {expected} ; trouvé {actual}.',
+        en: '{where}: expected {expected}; found {actual}.'
+    },
+    unclosedBlock: {
+        fr: 'Le bloc {construct} n\'est pas fermé : ajoutez « } » à sa fin.',
+        en: 'The block {construct} is not closed: add "}" at its end.'
+    },
+    unexpectedStatement: {
+        fr: '{where}, {actual} ne commence aucune ligne possible ici. Écrivez par exemple : {examples}.',
+        en: '{where}, {actual} starts no line allowed here. Write for example: {examples}.'
+    },
+    notASection: {
+        fr: '{actual} n\'est pas une rubrique du protocole.',
+        en: '{actual} is not a section of the protocol.'
+    },
+    unknownSection: {
+        fr: '{actual} n\'est pas une rubrique du protocole. Écrivez par exemple : {examples}.',
+        en: '{actual} is not a section of the protocol. Write for example: {examples}.'
+    },
+    meantKeyword: {
+        fr: ' Vouliez-vous écrire « {keyword} » ?',
+        en: ' Did you mean "{keyword}"?'
+    },
+    unclosedString: {
+        fr: 'Texte entre guillemets non fermé : {text} commence ici mais n\'a pas de « " » final sur sa ligne. Ajoutez « " » à la fin du texte (ou écrivez un bloc """…""" sur plusieurs lignes).',
+        en: 'Unclosed quoted text: {text} starts here but has no closing \'"\' on its line. Add \'"\' at the end of the text (or write a """…""" block over several lines).'
+    },
+    unclosedTextBlock: {
+        fr: 'Bloc de texte non fermé : le bloc « """ » commencé ici n\'a pas de « """ » final. Ajoutez « """ » à la fin du texte.',
+        en: 'Unclosed text block: the \'"""\' block started here has no closing \'"""\'. Add \'"""\' at the end of the text.'
+    },
     expectedButFound: {
         fr: 'Attendu {expected}, trouvé {actual}.',
         en: 'Expected {expected} but found {actual}.'
@@ -57,5 +98,6 @@ export const frameworkMessages = {
 export const referenceKinds: Record<string, Localized> = {
     ...Object.fromEntries(NODE_KINDS.flatMap(kind => (kind.reference ? [[kind.type, kind.reference]] : []))),
     Intervenant: { fr: 'Intervenant (délégant ou délégué)', en: 'Professional (delegating or delegate)' },
-    Partageable: { fr: 'Élément de bibliothèque (indicateur, module ou référence)', en: 'Library element (indicator, module or reference)' }
+    Partageable: { fr: 'Élément de bibliothèque (indicateur, module ou référence)', en: 'Library element (indicator, module or reference)' },
+    Lisible: { fr: 'Donnée, score ou critère', en: 'Datum, score or criterion' }
 };

@@ -1,6 +1,7 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { templateRank } from '../model/sections.js';
 import type { CoopDiagnosticData } from '../diagnostics/definition.js';
 import { getRule } from '../diagnostics/registry.js';
 import type { LocaleSetting } from '../i18n/locale.js';
@@ -8,6 +9,12 @@ import type { CoopLogger } from '../validation/logger.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 
 export { insertSection } from '../rules/fixes.js';
+
+/** A diagnostic whose quick fix inserts a missing section (`data.section`, see rules/fixes.ts onTitle). */
+function isSectionInsertion(diagnostic: Diagnostic): boolean {
+    const data = diagnostic.data as CoopDiagnosticData | undefined;
+    return typeof data?.section === 'string' && typeof data.code === 'string' && getRule(data.code)?.quickFix !== undefined;
+}
 
 /**
  * Quick fixes, keyed on the diagnostic's code (never on its message): each rule declares its own
@@ -25,11 +32,46 @@ export class CoopCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
+        const titles = new Set<string>();
         for (const diagnostic of params.context.diagnostics) {
             const action = this.fix(document, diagnostic);
-            if (action) actions.push(action);
+            // Two rules may ask for the same section (inclusion and exclusion criteria): offer it once.
+            if (action && !titles.has(action.title)) {
+                titles.add(action.title);
+                actions.push(action);
+            }
+        }
+        if (params.context.diagnostics.some(isSectionInsertion)) {
+            const all = this.allMissingSections(document);
+            if (all) actions.push(all);
         }
         return actions;
+    }
+
+    /**
+     * « Ajouter toutes les rubriques manquantes »: every missing section's skeleton at once, in the
+     * template order (insertions at one place keep the order of the edits).
+     */
+    private allMissingSections(document: LangiumDocument): CodeAction | undefined {
+        const seen = new Set<string>();
+        const fixes: Array<{ rank: number; edits: TextEdit[]; diagnostic: Diagnostic }> = [];
+        for (const diagnostic of document.diagnostics ?? []) {
+            if (!isSectionInsertion(diagnostic)) continue;
+            const data = diagnostic.data as CoopDiagnosticData;
+            const key = `${data.section}:${data.exigence ?? ''}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const fix = getRule(data.code)?.quickFix?.({ document, diagnostic, data, locale: this.locale });
+            if (fix) fixes.push({ rank: templateRank(String(data.section)), edits: fix.edits, diagnostic });
+        }
+        if (fixes.length < 2) return undefined;
+        fixes.sort((a, b) => a.rank - b.rank);
+        return {
+            title: this.locale.pick({ fr: `Ajouter toutes les rubriques manquantes (${fixes.length})`, en: `Add all missing sections (${fixes.length})` }),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: fixes.map(fix => fix.diagnostic),
+            edit: { changes: { [document.textDocument.uri]: fixes.flatMap(fix => fix.edits) } }
+        };
     }
 
     private fix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {

@@ -7,7 +7,7 @@ import { computeConformity, conformityLabel } from '../rules/conformity.js';
 import type { SuppressedDiagnostics } from '../validation/suppressed-diagnostics.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 
-/** The conformity summary above the protocol header (« Conformité : 14/16 exigences »). */
+/** The conformity summary above the protocol header (« Contrôles automatiques : 14/16 exigences vérifiées, 2 manquantes »). */
 export class CoopCodeLensProvider implements CodeLensProvider {
     private readonly locale: LocaleSetting;
     private readonly suppressed: SuppressedDiagnostics;
@@ -22,8 +22,14 @@ export class CoopCodeLensProvider implements CodeLensProvider {
         if (!isProtocole(root) || !root.$cstNode || !document.diagnostics) return undefined;
         const conformity = computeConformity(document.diagnostics, this.suppressed.get(document), root);
         const line = root.$cstNode.range.start.line;
-        const missing = conformity.items.filter(item => item.status === 'missing').map(item => item.requirement.legalBasis);
-        const title = conformityLabel(conformity, this.locale.current) + (missing.length > 0 ? ` — ${this.locale.pick({ fr: 'manquent', en: 'missing' })} : ${missing.join(', ')}` : '');
+        const pick = (statuses: string[]) => conformity.items.filter(item => statuses.includes(item.status)).map(item => item.requirement.legalBasis);
+        const [toFix, missing, review] = [pick(['to-fix']), pick(['missing']), pick(['review'])];
+        const details = [
+            ...(toFix.length > 0 ? [`${this.locale.pick({ fr: 'à corriger', en: 'to fix' })} : ${toFix.join(', ')}`] : []),
+            ...(missing.length > 0 ? [`${this.locale.pick({ fr: 'manquent', en: 'missing' })} : ${missing.join(', ')}`] : []),
+            ...(review.length > 0 ? [`${this.locale.pick({ fr: 'à vérifier', en: 'to review' })} : ${review.join(', ')}`] : [])
+        ];
+        const title = conformityLabel(conformity, this.locale.current) + (details.length > 0 ? ` — ${details.join(' ; ')}` : '');
         return [{
             range: { start: { line, character: 0 }, end: { line, character: 0 } },
             // The extension opens the submission preview; other clients just show the title.

@@ -3,8 +3,8 @@ import type { CancellationToken, DocumentSymbolParams } from 'vscode-languageser
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { isEquipe, isMembreEquipe, isProtocole } from '../generated/ast.js';
-import { nodeKind } from '../model/node-kinds.js';
 import type { LocaleSetting } from '../i18n/locale.js';
+import { nodeKind } from '../model/node-kinds.js';
 import { sectionKind, templateRank } from '../model/sections.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 

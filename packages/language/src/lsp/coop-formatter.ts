@@ -95,6 +95,9 @@ export class CoopFormatter implements Formatter {
         let spans: Span[];
         try {
             const lexed = this.services.parser.Lexer.tokenize(text);
+            // An unclosed quote the lexer read up to its line's end (parser/coop-lexer.ts): the
+            // author has not finished the text; moving lines around it would not be stable.
+            if ((lexed as { mended?: boolean }).mended) return undefined;
             spans = toSpans([...lexed.tokens, ...lexed.hidden]);
             if (!accountsForEveryCharacter(text, spans, lexed.errors)) return undefined;
         } catch {

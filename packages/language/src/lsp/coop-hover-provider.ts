@@ -10,6 +10,7 @@ import {
 import { catalogueEntry, entryMarkdown } from '../team/catalogue-data.js';
 import { appliedProtocolHover } from '../team/team-lsp.js';
 import type { LocaleSetting } from '../i18n/locale.js';
+import { writesDerogatoire } from '../model/protocol-model.js';
 import { REQUIREMENTS } from '../rules/requirements.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 
@@ -83,10 +84,13 @@ export class CoopHoverProvider extends AstNodeHoverProvider {
             return `**${t('Article', 'Article')} ${text(node.name) ?? unnamed}** (CSP)${text(node.objet) ? ` — ${node.objet}` : ''}\n\n${t('Un protocole peut y déroger (art. L.4011-1).', 'A protocol may derogate from it (art. L.4011-1).')}`;
         }
         if (isActe(node)) {
+            // « dérogatoire » without its article is still derogating (the article is missing).
             const articles = node.articles.map(a => a.$refText).filter(Boolean);
-            const kind = node.nonDerogatoire || articles.length === 0
+            const kind = node.nonDerogatoire || (articles.length === 0 && !writesDerogatoire(node))
                 ? t('non dérogatoire', 'non-derogating')
-                : `${t('dérogatoire à', 'derogating from')} ${articles.join(', ')}`;
+                : articles.length === 0
+                    ? t('dérogatoire (article à préciser)', 'derogating (article to state)')
+                    : `${t('dérogatoire à', 'derogating from')} ${articles.join(', ')}`;
             const by = node.delegues.map(d => d.$refText).filter(Boolean).join(', ');
             return `${head(t('Acte', 'Act'), node.name, node.libelle)}\n\n${kind}${by ? ` ; ${t('par', 'by')} ${by}` : ''}`;
         }

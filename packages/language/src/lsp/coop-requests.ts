@@ -30,6 +30,9 @@ export function conformityOf(document: LangiumDocument, services: CoopServices):
         met: conformity.met,
         total: conformity.total,
         suppressed: conformity.suppressed,
+        verified: conformity.verified,
+        toReview: conformity.toReview,
+        missing: conformity.missing,
         label: conformityLabel(conformity, locale.current),
         items: conformity.items.map(item => ({
             id: item.requirement.id,

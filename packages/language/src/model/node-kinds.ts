@@ -128,7 +128,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
         name: { namespace: 'intervenant', label: { fr: 'Le délégant', en: 'Delegating professional' } },
         token: 'class',
         reference: { fr: 'Délégant', en: 'Delegating professional' },
-        skeleton: 'délégant ${1:mg} : ${2:médecin} {\n\tspécialité "${3:Médecine générale}"\n\tqualification "${4:Diplôme d\'État de docteur en médecine}"\n}'
+        skeleton: 'délégant ${1:mg} : ${2:médecin} {\n\tspécialité "${3:Spécialité du délégant}"\n\tqualification "${4:Diplôme d\'État de docteur en médecine}"\n}'
     },
     {
         type: 'Delegue',
@@ -206,6 +206,17 @@ export const NODE_KINDS: readonly NodeKind[] = [
         skeleton: 'réorientations {\n\tsituation ${1:nom} "${2:Situation nécessitant l\'avis du délégant}" vers ${3:mg} sous ${4:24} h\n}'
     },
     {
+        type: 'Ressource',
+        label: { fr: 'Ressource de réorientation', en: 'Referral resource' },
+        heading: { fr: 'Ressources de réorientation', en: 'Referral resources' },
+        section: { keyword: 'ressource', single: false },
+        requirement: 'reorientation',
+        name: { namespace: 'intervenant', label: { fr: 'La ressource', en: 'Resource' } },
+        token: 'class',
+        reference: { fr: 'Destinataire (délégant ou ressource déclarée)', en: 'Recipient (delegating professional or declared resource)' },
+        skeleton: 'ressource ${1:mt} "${2:Libellé de la ressource}"'
+    },
+    {
         type: 'Disponibilite',
         label: { fr: 'Disponibilité du délégant', en: 'Availability of the delegating professional' },
         section: { keyword: 'disponibilité', single: true },
@@ -255,7 +266,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
         label: { fr: 'Décision et avis des instances', en: 'Decision and opinions of governing bodies' },
         section: { keyword: 'gouvernance', single: true },
         requirement: 'cadre',
-        skeleton: 'gouvernance {\n\tavis cme du ${1:2025-01-15}\n\tavis csirmt du ${2:2025-01-20}\n\tdécision directeur du ${3:2025-02-01}\n}'
+        skeleton: 'gouvernance {\n\tavis cme du ${1:AAAA-MM-JJ}\n\tavis csirmt du ${2:AAAA-MM-JJ}\n\tdécision directeur du ${3:AAAA-MM-JJ}\n}'
     },
     {
         type: 'ModeleEconomique',
@@ -307,6 +318,24 @@ export const NODE_KINDS: readonly NodeKind[] = [
         label: { fr: 'Critère', en: 'Criterion' },
         name: { namespace: 'critere', label: { fr: 'Le critère', en: 'Criterion' } },
         token: 'parameter'
+    },
+    {
+        type: 'Donnee',
+        label: { fr: 'Donnée clinique', en: 'Clinical datum' },
+        requirement: 'arbres',
+        // Data, scores and criteria are all read by name in the conditions: one namespace.
+        name: { namespace: 'critere', label: { fr: 'La donnée', en: 'Datum' } },
+        token: 'property',
+        reference: { fr: 'Donnée, score ou critère', en: 'Datum, score or criterion' },
+        skeleton: 'donnée ${1:temperature} "${2:Libellé de la donnée}" : nombre °C de 34 à 43 source examen'
+    },
+    {
+        type: 'Score',
+        label: { fr: 'Score clinique', en: 'Clinical score' },
+        requirement: 'arbres',
+        name: { namespace: 'critere', label: { fr: 'Le score', en: 'Score' } },
+        token: 'property',
+        skeleton: 'score ${1:nom} "${2:Libellé}" {\n\t1 point si ${3:condition}\n}'
     },
     {
         type: 'Risque',

@@ -13,10 +13,13 @@ export const MANDATORY_INDICATOR_SKELETONS: Record<string, string> = {
 
 /** A snippet as plain text: placeholders replaced by their default (first choice for `${1|a,b|}`). */
 export function toPlainText(snippet: string): string {
+    // A bare `${16}` or `$16` mirrors the default of tabstop 16 given elsewhere in the snippet.
+    const defaults = new Map<string, string>();
+    for (const match of snippet.matchAll(/\$\{(\d+)(?:\|([^,|}]*)[^}]*|:([^}]*))\}/g)) defaults.set(match[1], match[2] ?? match[3] ?? '');
     return snippet
         .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1')
         .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-        .replace(/\$\d+/g, '');
+        .replace(/\$\{(\d+)\}|\$(\d+)/g, (_, braced: string | undefined, bare: string | undefined) => defaults.get(braced ?? bare ?? '') ?? '');
 }
 
 /** Re-indents a skeleton (tabs = levels) with the given indentation unit and base indentation. */

@@ -2,6 +2,12 @@ import { LangiumParserErrorMessageProvider, type LangiumCoreServices } from 'lan
 import { frameworkMessages } from '../i18n/framework-messages.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
 import type { CoopAddedServices } from '../coop-module.js';
+import { nodeKind } from '../model/node-kinds.js';
+import { SECTION_KINDS } from '../model/sections.js';
+import { toPlainText } from '../model/skeleton-text.js';
+import { fold, nearest } from '../model/text.js';
+import type { ParserContext } from './coop-parser.js';
+import { misspeltSection } from '../validation/syntax-recovery.js';
 
 type MismatchOptions = Parameters<LangiumParserErrorMessageProvider['buildMismatchTokenMessage']>[0];
 type TokenType = MismatchOptions['expected'];
@@ -53,20 +59,109 @@ function listExpected(types: TokenType[], locale: LocaleSetting): string {
     return described.length > 12 ? `${list}, …` : list;
 }
 
-/** Parser errors in the author's language (French by default). */
+/** Token types that are not keywords: a name, a text, a number, a date. */
+const TERMINALS: ReadonlySet<string> = new Set(['ID', 'STRING', 'TEXT_BLOCK', 'INT', 'DECIMAL', 'DATE', 'EOF']);
+
+/** A grammar rule name as Chevrotain reports it (Langium appends a zero-width space), back to the AST type. */
+function typeOfRule(rule: string): string {
+    return rule.replace(/\u200B/g, '');
+}
+
+/** The construct an author is writing: the innermost rule of the stack that is a section or a named kind. */
+function constructOf(ruleStack: string[]): { type: string; name: string; skeletonLines: string[] } | undefined {
+    for (let i = ruleStack.length - 1; i >= 0; i--) {
+        const type = typeOfRule(ruleStack[i]);
+        if (type === 'Protocole') return { type, name: 'protocole', skeletonLines: [] };
+        if (type === 'Bibliotheque') return { type, name: 'bibliothèque', skeletonLines: [] };
+        const kind = nodeKind(type);
+        if (!kind || (!kind.section && !kind.name)) continue;
+        const name = kind.section?.keyword ?? kind.label.fr.toLowerCase();
+        const lines = kind.skeleton ? toPlainText(kind.skeleton).split('\n').map(line => line.trim()).filter(line => line && line !== '}' && !line.startsWith('"""')) : [];
+        return { type, name, skeletonLines: lines };
+    }
+    return undefined;
+}
+
+/** What the section's skeleton writes after `word` on one of its lines (« réponse » → « sous 30 min »). */
+function exampleAfter(word: string, lines: string[]): string | undefined {
+    const target = fold(word);
+    for (const line of lines) {
+        const words = line.split(/\s+/);
+        const at = words.findIndex(w => fold(w) === target);
+        if (at < 0 || at === words.length - 1) continue;
+        const rest = words.slice(at + 1).join(' ').replace(/\s*\{$/, '');
+        if (rest && !rest.startsWith('"""')) return rest.length > 50 ? rest.slice(0, 47) + '…' : rest;
+    }
+    return undefined;
+}
+
+/** The lines a block accepts, from its skeleton (its first line is the header, not a statement). */
+function statementExamples(construct: { type: string; skeletonLines: string[] }): string[] {
+    if (construct.type === 'Protocole') {
+        return SECTION_KINDS.filter(kind => nodeKind(kind.type)?.skeleton).slice(0, 40).map(kind => toPlainText(nodeKind(kind.type)!.skeleton!).split('\n')[0].replace(/\s*\{$/, ' { … }'));
+    }
+    return construct.skeletonLines.slice(1);
+}
+
+/** Parser errors in the author's language (French by default), naming what is being written and what may come next. */
 export class CoopParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
     private readonly locale: LocaleSetting;
+    private context: ParserContext | undefined;
 
     constructor(services: LangiumCoreServices & CoopAddedServices) {
         super();
         this.locale = services.i18n.Locale;
     }
 
+    /** Called by the document parser (parser/coop-parser.ts) so that messages know where they are. */
+    attach(context: ParserContext): void {
+        this.context = context;
+    }
+
+    private construct(ruleStack?: string[]) {
+        return constructOf(ruleStack ?? this.context?.ruleStack() ?? []);
+    }
+
+    private where(construct: ReturnType<typeof constructOf>): string {
+        const name = construct ? quote(construct.name, this.locale) : this.locale.pick({ fr: 'le protocole', en: 'the protocol' });
+        return format(this.locale.pick(frameworkMessages.inConstruct), { construct: name });
+    }
+
+    private previous(token: IToken | undefined): string | undefined {
+        if (!token || token.tokenType?.name === 'EOF' || !token.image || Number.isNaN(token.startOffset)) return undefined;
+        return token.image;
+    }
+
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return format(this.locale.pick(frameworkMessages.expectedButFound), {
-            expected: describeTokenType(options.expected, this.locale),
-            actual: describeToken(options.actual, this.locale)
-        });
+        const construct = this.construct();
+        const actual = describeToken(options.actual, this.locale);
+        if (options.expected.name === '}' && (!options.actual || options.actual.tokenType?.name === 'EOF')) {
+            return format(this.locale.pick(frameworkMessages.unclosedBlock), { construct: quote(`${construct?.name ?? ''} { … }`.trim(), this.locale) });
+        }
+        const expected = describeTokenType(options.expected, this.locale);
+        return this.afterPrevious(construct, options.previous, expected, actual, [options.expected]);
+    }
+
+    /**
+     * « Dans « disponibilité », après « réponse » : écrivez « sous 30 min » (trouvé « immédiate ») »:
+     * the example comes from the section's skeleton; a choice among a few keywords lists them; a
+     * name, a text or a number is named, with the example.
+     */
+    private afterPrevious(construct: ReturnType<typeof constructOf>, previousToken: IToken | undefined, expected: string, actual: string, types: TokenType[]): string {
+        const where = this.where(construct);
+        const previous = this.previous(previousToken);
+        if (!previous) return format(this.locale.pick(frameworkMessages.whereExpected), { where, expected, actual });
+        const found = construct ? exampleAfter(previous, construct.skeletonLines) : undefined;
+        const keywords = types.every(type => !TERMINALS.has(type.name));
+        let example: string | undefined;
+        if (keywords && types.length > 1 && types.length <= 8) example = expected;
+        else if (found && keywords) example = quote(found, this.locale);
+        else if (found) {
+            const short = types.length === 1 && types[0].name === 'ID' ? this.locale.pick({ fr: 'un nom', en: 'a name' }) : expected;
+            example = this.locale.pick({ fr: `${short}, par exemple ${quote(found, this.locale)}`, en: `${short}, e.g. ${quote(found, this.locale)}` });
+        }
+        if (example) return format(this.locale.pick(frameworkMessages.afterWrite), { where, previous: quote(previous, this.locale), example, actual });
+        return format(this.locale.pick(frameworkMessages.afterExpected), { where, previous: quote(previous, this.locale), expected, actual });
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -75,18 +170,38 @@ export class CoopParserErrorMessageProvider extends LangiumParserErrorMessagePro
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = firstTokens(options.expectedPathsPerAlt.flat());
-        return format(this.locale.pick(frameworkMessages.expectedOneOf), {
-            expected: listExpected(expected, this.locale),
-            actual: describeToken(options.actual[0], this.locale)
-        });
+        return this.afterPrevious(this.construct(), options.previous, this.oneOf(expected), describeToken(options.actual[0], this.locale), expected);
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const expected = firstTokens(options.expectedIterationPaths);
-        return format(this.locale.pick(frameworkMessages.expectedOneOf), {
-            expected: listExpected(expected, this.locale),
-            actual: describeToken(options.actual[0], this.locale)
-        });
+        return this.afterPrevious(this.construct(), options.previous, this.oneOf(expected), describeToken(options.actual[0], this.locale), expected);
+    }
+
+    private oneOf(expected: TokenType[]): string {
+        const list = listExpected(expected, this.locale);
+        return expected.length > 1 ? this.locale.pick({ fr: `l'un de : ${list}`, en: `one of: ${list}` }) : list;
+    }
+
+    /** A line of a block that starts with a word no statement of the block starts with (parser/coop-parser.ts). */
+    buildUnexpectedStatementMessage(options: { actual: IToken; following?: string[]; ruleStack: string[] }): string {
+        const construct = this.construct(options.ruleStack);
+        const actual = describeToken(options.actual, this.locale);
+        const examples = construct ? statementExamples(construct) : [];
+        const shown = examples.slice(0, construct?.type === 'Protocole' ? 4 : 6).map(example => quote(example, this.locale)).join(', ');
+        const starts = construct?.type === 'Protocole'
+            ? SECTION_KINDS.map(kind => kind.keyword.split(/[\s']/)[0])
+            : examples.map(example => example.split(/\s+/)[0]);
+        const section = construct?.type === 'Protocole' && options.actual?.image ? misspeltSection([options.actual.image, ...(options.following ?? [])].join(' ')) : undefined;
+        const meant = section ? nodeKind(section)?.section?.keyword : options.actual?.image ? nearest(options.actual.image, starts) : undefined;
+        const hint = meant && fold(meant) !== fold(options.actual.image) ? format(this.locale.pick(frameworkMessages.meantKeyword), { keyword: meant }) : '';
+        if (construct?.type === 'Protocole' && hint) {
+            return format(this.locale.pick(frameworkMessages.notASection), { actual }) + hint;
+        }
+        const message = construct?.type === 'Protocole'
+            ? format(this.locale.pick(frameworkMessages.unknownSection), { actual, examples: shown })
+            : format(this.locale.pick(frameworkMessages.unexpectedStatement), { where: this.where(construct), actual, examples: shown || '…' });
+        return message + hint;
     }
 }
 
@@ -99,6 +214,15 @@ export class CoopLexerErrorMessageProvider {
     }
 
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        if (fullText[startOffset] === '"') {
+            // A quote no text token accepts: a text or a text block that is never closed.
+            if (fullText.startsWith('"""', startOffset) || fullText.slice(Math.max(0, startOffset - 2), startOffset) === '""') {
+                return this.locale.pick(frameworkMessages.unclosedTextBlock);
+            }
+            const line = fullText.slice(startOffset).split(/\r?\n/)[0];
+            const shown = line.length > 30 ? line.slice(0, 29) + '…' : line;
+            return format(this.locale.pick(frameworkMessages.unclosedString), { text: quote(shown, this.locale) });
+        }
         return format(this.locale.pick(frameworkMessages.unexpectedCharacter), { text: fullText.substr(startOffset, length) });
     }
 

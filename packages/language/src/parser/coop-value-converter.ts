@@ -15,7 +15,10 @@ export class CoopValueConverter extends DefaultValueConverter {
             case 'Texte':
             case 'Code':
             case 'Numero':
-                return input.startsWith('"""') ? convertTextBlock(input) : input.startsWith('"') ? ValueConverter.convertString(input) : input;
+                if (input.startsWith('"""')) return convertTextBlock(input);
+                // An unclosed text (parser/coop-lexer.ts) has no closing quote to drop.
+                if (input.startsWith('"') && (input.length === 1 || !input.endsWith('"'))) return input.slice(1);
+                return input.startsWith('"') ? ValueConverter.convertString(input) : input;
             case 'NOMBRE':
             case 'DECIMAL':
                 return Number(input.replace(',', '.'));

@@ -39,7 +39,8 @@ export interface RequirementEntry {
     legalBasis: string;
     /** Its title in the message language. */
     title: string;
-    status: 'met' | 'missing' | 'suppressed';
+    /** `review`: no error, points a reviewer must read; `to-fix`: the section holds a syntax error. */
+    status: 'met' | 'review' | 'missing' | 'suppressed' | 'to-fix';
 }
 
 /** The figures of a conformity summary (status bar, code lens, CLI report). */
@@ -50,7 +51,13 @@ export interface ConformitySummary {
     total: number;
     /** Requirements whose findings are ignored (`ignorer`) with a justification. */
     suppressed: number;
-    /** Short text, in the message language of the server (« Conformité : 16/16 exigences »). */
+    /** Requirements verified by the automatic checks (met, or met through a justified suppression). */
+    verified?: number;
+    /** Requirements with no error but points only a reviewer can judge. */
+    toReview?: number;
+    /** Requirements missing (or whose section is to fix). */
+    missing?: number;
+    /** Short text, in the message language of the server (« Contrôles automatiques : 16/16 exigences vérifiées »). */
     label: string;
 }
 

@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { CoopServices } from '../coop-module.js';
 import { isBibliotheque, isProtocole } from '../generated/ast.js';
+import { buildChecklist } from './builders/checklist.js';
 import { buildConformity } from './builders/conformity.js';
 import { ModelContext } from './builders/context.js';
 import { annotateNotes, buildBanners, buildClosing, buildSignatures, isDraft } from './builders/dossier.js';
@@ -53,6 +54,7 @@ function build(ctx: ModelContext, options: BuildOptions): DocumentModel {
     buildHeader(ctx);
     const sections = buildSections(ctx);
     const conformity = buildConformity(ctx, sections);
+    sections.push(buildChecklist(ctx, sections));
     const suppressions = buildSuppressions(ctx);
     const all = attachDiagnostics(ctx);
     const count = (kind: NoteKind) => all.filter(note => note.kind === kind).length;

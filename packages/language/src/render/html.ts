@@ -430,7 +430,8 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-status-suppressed .coop-details { color: var(--sup); }
 .coop-badge { display: inline-block; border-radius: 10px; padding: 1px 8px; font-size: 8.5pt; font-weight: 600; white-space: nowrap; }
 .coop-badge-met { background: var(--ok-bg); color: var(--ok); }
-.coop-badge-missing, .coop-badge-error { background: var(--ko-bg); color: var(--ko); }
+.coop-badge-missing, .coop-badge-to-fix, .coop-badge-error { background: var(--ko-bg); color: var(--ko); }
+.coop-badge-review { background: var(--warn-bg); color: var(--warn); white-space: normal; }
 .coop-badge-suppressed { background: var(--sup-bg); color: var(--sup); white-space: normal; }
 .coop-badge-warning { background: var(--warn-bg); color: var(--warn); }
 .coop-badge-info { background: var(--info-bg); color: var(--info); }

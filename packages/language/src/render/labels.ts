@@ -96,9 +96,11 @@ export const LABELS = {
     legalBasis: l('Fondement', 'Legal basis'),
     statusColumn: l('État', 'Status'),
     where: l('Rubrique', 'Section'),
-    met: l('Satisfaite', 'Met'),
-    missing: l('Non satisfaite', 'Not met'),
-    suppressedStatus: l('Satisfaite par dérogation justifiée', 'Met through a justified suppression'),
+    met: l('Vérifiée', 'Verified'),
+    missing: l('Manquante', 'Missing'),
+    suppressedStatus: l('Vérifiée par dérogation justifiée', 'Verified through a justified suppression'),
+    reviewStatus: l('À vérifier par le relecteur', 'To be checked by the reviewer'),
+    toFixStatus: l('À corriger (erreur de syntaxe)', 'To fix (syntax error)'),
 
     // Notes
     error: l('Erreur', 'Error'),

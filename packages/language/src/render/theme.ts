@@ -64,7 +64,9 @@ export const NOTE_COLORS: Record<NoteKind, { fill: string; ink: string }> = {
 export const STATUS_COLORS: Record<RequirementStatus, { fill: string; ink: string }> = {
     met: { fill: COLORS.okBg, ink: COLORS.ok },
     missing: { fill: COLORS.koBg, ink: COLORS.ko },
-    suppressed: { fill: COLORS.supBg, ink: COLORS.sup }
+    suppressed: { fill: COLORS.supBg, ink: COLORS.sup },
+    review: { fill: COLORS.warnBg, ink: COLORS.warn },
+    'to-fix': { fill: COLORS.koBg, ink: COLORS.ko }
 };
 
 /** Fonts: the PDF embeds Roboto (pdfmake's own); Word uses Calibri; the screen its system font. */

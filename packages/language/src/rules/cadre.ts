@@ -1,8 +1,36 @@
+import type { ActeGouvernance, DecisionInstance, Protocole } from '../generated/ast.js';
+import { instanceKind, instanceLabel, isAvis, isBinding, isDecision, outcome, validDate } from '../model/governance.js';
 import { protocolModel } from '../model/protocol-model.js';
 import { insertSectionFix, onTitle } from './fixes.js';
 import { defineRule } from './rule.js';
 
 const HOSPITAL = new Set(['établissement', 'ght']);
+
+function governanceActs(protocole: Protocole): ActeGouvernance[] {
+    return protocolModel(protocole).all('Gouvernance').flatMap(gouvernance => gouvernance.actes);
+}
+
+function isHospital(protocole: Protocole): boolean {
+    return protocolModel(protocole).cadres.some(cadre => HOSPITAL.has(cadre));
+}
+
+/** « l'avis de la CME », « la décision du directeur » (with « de » + article folded as French writes it). */
+function actLabel(acte: ActeGouvernance, locale: { pick(text: { fr: string; en: string }): string }): string {
+    const body = instanceLabel(acte.instance);
+    const of = (fr: string) => fr.startsWith('le ') ? `du ${fr.slice(3)}` : `de ${fr}`;
+    return isAvis(acte)
+        ? locale.pick({ fr: `l'avis ${of(body.fr)}`, en: `the opinion of ${body.en}` })
+        : locale.pick({ fr: `la décision ${of(body.fr)}`, en: `the decision of ${body.en}` });
+}
+
+function capitalized(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The latest dated decision, if any. */
+function decisions(protocole: Protocole): DecisionInstance[] {
+    return governanceActs(protocole).filter(isDecision);
+}
 
 /**
  * L.4011-3, L.4011-4 to L.4011-4-3 — type, setting and decision (requirement `cadre`): national
@@ -76,15 +104,139 @@ export const cadreRules = [
                 const actes = model.all('Gouvernance').flatMap(gouvernance => gouvernance.actes);
                 const gouvernance = model.first('Gouvernance');
                 // A half-typed « avis » or « décision » may lack its instance.
+                // Committees under their usual names too (« "Commission médicale d'établissement" »).
                 const missing = [
-                    !actes.some(a => a.$type === 'AvisInstance' && a.instance?.cme) && locale.pick({ fr: 'l\'avis de la CME', en: 'the CME opinion' }),
-                    !actes.some(a => a.$type === 'AvisInstance' && a.instance?.csirmt) && locale.pick({ fr: 'l\'avis de la CSIRMT', en: 'the CSIRMT opinion' }),
-                    !actes.some(a => a.$type === 'DecisionInstance' && a.instance?.directeur) && locale.pick({ fr: 'la décision du directeur', en: 'the director\'s decision' })
+                    !actes.some(a => isAvis(a) && instanceKind(a.instance) === 'cme') && locale.pick({ fr: 'l\'avis de la CME', en: 'the CME opinion' }),
+                    !actes.some(a => isAvis(a) && instanceKind(a.instance) === 'csirmt') && locale.pick({ fr: 'l\'avis de la CSIRMT', en: 'the CSIRMT opinion' }),
+                    !actes.some(a => isDecision(a) && instanceKind(a.instance) === 'directeur') && locale.pick({ fr: 'la décision du directeur', en: 'the director\'s decision' })
                 ].filter(Boolean);
                 if (missing.length > 0) report(gouvernance ?? protocole, { missing: missing.join(', ') }, gouvernance ? {} : onTitle('Gouvernance'));
             }
         }),
         quickFix: insertSectionFix
+    }),
+    defineRule({
+        code: 'gouvernance-incomplete', severity: 'warning', category: 'cadre', requirement: 'cadre', legalBasis: 'L.4011-4 ; L.4011-4-1 à L.4011-4-3', basis: 'inference',
+        title: { fr: 'Avis sans issue ou sans date, décision sans date', en: 'Opinion without outcome or date, decision without date' },
+        message: { fr: '{acte} ne précise pas {missing}.', en: '{acte} does not state {missing}.' },
+        rationale: {
+            fr: 'Un avis ne vaut que par son issue (favorable, favorable avec réserves, défavorable) et sa date ; une décision par sa date : c\'est ce que l\'ARS et le relecteur vérifient (la décision suit les avis qu\'elle requiert).',
+            en: 'An opinion counts through its outcome and date, a decision through its date: that is what the ARS and the reviewer check.'
+        },
+        fix: { fr: 'Écrivez par exemple « avis conforme de la CME du 2025-01-15 favorable » ou « décision du directeur du 2025-02-01 ».', en: 'Write e.g. "avis conforme de la CME du 2025-01-15 favorable" or "décision du directeur du 2025-02-01".' },
+        checks: ({ locale }) => ({
+            AvisInstance: (avis, report) => {
+                if (!avis.instance) return;
+                const missing = [
+                    !outcome(avis) && locale.pick({ fr: 'son issue (favorable, favorable avec réserves ou défavorable)', en: 'its outcome (favorable, favorable with reservations or unfavourable)' }),
+                    !avis.date && locale.pick({ fr: 'sa date (« du AAAA-MM-JJ »)', en: 'its date ("du YYYY-MM-DD")' })
+                ].filter((text): text is string => typeof text === 'string');
+                if (missing.length > 0) report(avis, { acte: capitalized(actLabel(avis, locale)), missing: missing.join(locale.pick({ fr: ' ni ', en: ' nor ' })) });
+            },
+            DecisionInstance: (decision, report) => {
+                if (decision.instance && !decision.date) report(decision, { acte: capitalized(actLabel(decision, locale)), missing: locale.pick({ fr: 'sa date (« du AAAA-MM-JJ »)', en: 'its date ("du YYYY-MM-DD")' }) });
+            }
+        })
+    }),
+    defineRule({
+        code: 'avis-avec-reserves', severity: 'info', category: 'cadre', requirement: 'cadre', legalBasis: 'L.4011-4', basis: 'inference', review: true,
+        title: { fr: 'Avis favorable avec réserves : levée à vérifier', en: 'Favourable opinion with reservations: to be checked' },
+        message: { fr: '{avis} est favorable avec réserves ({reserves}) : le relecteur vérifie que le protocole les lève.', en: '{avis} is favourable with reservations ({reserves}): the reviewer checks that the protocol addresses them.' },
+        rationale: {
+            fr: 'Seul un relecteur peut juger qu\'une réserve est levée par le texte : l\'outil signale le point à lire, il ne compte pas l\'exigence comme manquante.',
+            en: 'Only a reviewer can judge that the text addresses a reservation: the tool points it out without counting the requirement as missing.'
+        },
+        fix: { fr: 'Décrivez la réserve et la façon dont elle est levée dans le texte de l\'avis (« … favorable avec réserves "Réserve levée : …" »).', en: 'Describe the reservation and how it is addressed in the opinion\'s text.' },
+        checks: ({ locale }) => ({
+            AvisInstance: (avis, report) => {
+                if (outcome(avis) !== 'réserves') return;
+                const reserves = avis.detail?.trim()
+                    ? locale.pick({ fr: `« ${avis.detail.trim()} »`, en: `"${avis.detail.trim()}"` })
+                    : locale.pick({ fr: 'réserves non décrites', en: 'reservations not described' });
+                report(avis, { avis: capitalized(actLabel(avis, locale)), reserves });
+            }
+        })
+    }),
+    defineRule({
+        code: 'decision-apres-avis-defavorable', severity: 'error', category: 'cadre', requirement: 'cadre', legalBasis: 'L.4011-4', basis: 'source',
+        title: { fr: 'Décision malgré un avis conforme défavorable', en: 'Decision despite an unfavourable binding opinion' },
+        message: { fr: '{avis} est un avis conforme défavorable : aucune décision ne peut mettre le protocole en œuvre ({decision}).', en: '{avis} is an unfavourable binding opinion: no decision can implement the protocol ({decision}).' },
+        rationale: {
+            fr: 'En établissement de santé, le directeur décide après avis conforme de la CME et de la CSIRMT : un avis conforme lie la décision, un avis défavorable l\'interdit.',
+            en: 'In hospitals the director decides after binding opinions of the CME and CSIRMT: an unfavourable binding opinion forbids the decision.'
+        },
+        fix: { fr: 'Faites revoir le protocole et obtenez un nouvel avis favorable avant la décision, ou retirez la décision.', en: 'Have the protocol revised and obtain a new favourable opinion before deciding, or remove the decision.' },
+        checks: ({ locale }) => ({
+            Protocole: (protocole, report) => {
+                const actes = governanceActs(protocole);
+                const hospital = isHospital(protocole);
+                const binding = actes.filter(isAvis).filter(avis => isBinding(avis, hospital));
+                for (const decision of actes.filter(isDecision)) {
+                    const decided = validDate(decision.date);
+                    // A later favourable opinion of the same body replaces an earlier unfavourable one.
+                    const against = binding.find(avis => outcome(avis) === 'défavorable' && !binding.some(other => other !== avis
+                        && instanceKind(other.instance) === instanceKind(avis.instance) && outcome(other) !== 'défavorable' && outcome(other) !== undefined
+                        && (validDate(other.date) ?? '') > (validDate(avis.date) ?? '')));
+                    if (!against) continue;
+                    if (decided && validDate(against.date) && validDate(against.date)! > decided) continue;
+                    report(decision, { avis: capitalized(actLabel(against, locale)) + (against.date ? ` ${locale.pick({ fr: 'du', en: 'of' })} ${against.date}` : ''), decision: actLabel(decision, locale) });
+                }
+            }
+        })
+    }),
+    defineRule({
+        code: 'decision-avant-avis', severity: 'error', category: 'cadre', requirement: 'cadre', legalBasis: 'L.4011-4', basis: 'source',
+        title: { fr: 'Décision datée avant un avis qu\'elle requiert', en: 'Decision dated before an opinion it requires' },
+        message: { fr: '{decision} du {date} précède {avis} du {avisDate}, qu\'elle requiert.', en: '{decision} of {date} precedes {avis} of {avisDate}, which it requires.' },
+        rationale: {
+            fr: 'Le directeur décide « après avis conforme » de la CME et de la CSIRMT : une décision datée avant l\'un de ces avis n\'a pas pu en tenir compte.',
+            en: 'The director decides "after the binding opinion" of the CME and CSIRMT: a decision dated before one of them could not take it into account.'
+        },
+        fix: { fr: 'Vérifiez les dates : la décision vient après tous les avis conformes.', en: 'Check the dates: the decision comes after every binding opinion.' },
+        checks: ({ locale }) => ({
+            Protocole: (protocole, report) => {
+                const actes = governanceActs(protocole);
+                const hospital = isHospital(protocole);
+                const binding = actes.filter(isAvis).filter(avis => isBinding(avis, hospital) && validDate(avis.date));
+                for (const decision of actes.filter(isDecision)) {
+                    const decided = validDate(decision.date);
+                    if (!decided) continue;
+                    const later = binding.filter(avis => validDate(avis.date)! > decided).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))[0];
+                    if (later) report(decision, { decision: capitalized(actLabel(decision, locale)), date: decided, avis: actLabel(later, locale), avisDate: later.date ?? '' }, { property: 'date' });
+                }
+            }
+        })
+    }),
+    defineRule({
+        code: 'statut-avant-decision', severity: 'error', category: 'cadre', requirement: 'cadre', legalBasis: 'L.4011-4 ; L.4011-4-4', basis: 'inference',
+        title: { fr: 'Statut ou date du protocole incohérents avec la décision', en: 'Protocol status or date inconsistent with the decision' },
+        message: { fr: '{probleme}', en: '{probleme}' },
+        rationale: {
+            fr: 'Un protocole local est décidé puis déclaré à l\'ARS : il ne peut pas être « déclaré » sans décision datée, et la version décrite doit être celle qui a été décidée (datée au plus tard le jour de la décision).',
+            en: 'A local protocol is decided, then declared: it cannot be "declared" without a dated decision, and the version described must be the one decided (dated no later than the decision).'
+        },
+        fix: { fr: 'Datez la décision, ou repassez le statut à « soumis » ; faites décider la nouvelle version si le texte a changé depuis.', en: 'Date the decision, or set the status back to "soumis"; have the new version decided if the text changed since.' },
+        checks: ({ locale }) => ({
+            Protocole: (protocole, report) => {
+                const model = protocolModel(protocole);
+                if (model.type !== 'local') return;
+                const statut = model.first('Statut');
+                const dated = decisions(protocole).map(decision => ({ decision, date: validDate(decision.date) })).filter(item => item.date !== undefined);
+                const latest = dated.sort((a, b) => a.date!.localeCompare(b.date!)).at(-1);
+                if (statut?.valeur === 'déclaré' && decisions(protocole).length > 0 && !latest) {
+                    report(statut, { probleme: locale.pick({ fr: 'Le protocole est « déclaré » mais aucune décision n\'est datée : la déclaration suit la décision.', en: 'The protocol is "declared" but no decision is dated: the declaration follows the decision.' }) });
+                    return;
+                }
+                const version = model.first('DateProtocole');
+                const versionDate = validDate(version?.valeur);
+                if (version && versionDate && latest && versionDate > latest.date! && statut?.valeur !== 'brouillon') {
+                    report(version, { probleme: locale.pick({
+                        fr: `La version du ${versionDate} est postérieure à ${actLabel(latest.decision, locale)} du ${latest.date} : la décision porte sur une version antérieure.`,
+                        en: `The version of ${versionDate} is later than ${actLabel(latest.decision, locale)} of ${latest.date}: the decision is about an earlier version.`
+                    }) });
+                }
+            }
+        })
     }),
     defineRule({
         code: 'decision-instance-absente', severity: 'error', category: 'cadre', requirement: 'cadre', legalBasis: 'L.4011-4-1 à L.4011-4-3', basis: 'source',

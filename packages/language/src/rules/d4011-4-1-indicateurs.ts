@@ -1,5 +1,7 @@
 import type { Cible, Indicateur } from '../generated/ast.js';
+import { isProtocole } from '../generated/ast.js';
 import { protocolModel } from '../model/protocol-model.js';
+import { fold } from '../model/text.js';
 import { insertSectionFix, onTitle } from './fixes.js';
 import { defineRule } from './rule.js';
 
@@ -125,5 +127,49 @@ export const indicateursRules = [
                 }
             }
         })
-    })
+    }),
+    defineRule({
+        code: 'indicateur-reprise-non-conforme', severity: 'error', category: 'indicateurs', requirement: 'indicateurs', legalBasis: 'D.4011-4-1', basis: 'source',
+        title: { fr: 'Taux de reprise mal défini', en: 'Take-over rate wrongly defined' },
+        message: {
+            fr: 'L\'indicateur « {name} » (exigence reprise) {probleme} : le taux de reprise rapporte les actes repris par le délégant aux actes réalisés par le délégué.',
+            en: 'Indicator "{name}" (exigence reprise) {probleme}: the take-over rate relates the acts taken over by the delegating professional to the acts performed by the delegate.'
+        },
+        rationale: {
+            fr: 'L\'article D.4011-4-1 définit le taux de reprise : nombre d\'actes réalisés par le délégant à la demande du délégué, rapporté au nombre d\'actes réalisés par le délégué. Un nombre, ou un autre dénominateur (patients inclus…), ne donne pas l\'indicateur transmis chaque année.',
+            en: 'D.4011-4-1 defines the take-over rate: acts performed by the delegating professional at the delegate\'s request, over acts performed by the delegate.'
+        },
+        fix: { fr: 'Écrivez « nature taux » et « dénominateur "Nombre d\'actes réalisés par le délégué" ».', en: 'Write "nature taux" and "dénominateur "Nombre d\'actes réalisés par le délégué"".' },
+        checks: ({ locale }) => ({
+            Indicateur: (indicateur, report) => {
+                if (indicateur.exigence !== 'reprise') return;
+                const name = indicateur.name ?? '…';
+                if (indicateur.nature && indicateur.nature !== 'taux') {
+                    report(indicateur, { name, probleme: locale.pick({ fr: `est un « ${indicateur.nature} », pas un taux`, en: `is a "${indicateur.nature}", not a rate` }) }, { property: 'nature' });
+                    return;
+                }
+                const denominateur = indicateur.denominateur;
+                if (!denominateur?.trim() || countsDelegueActs(denominateur, indicateur)) return;
+                report(indicateur, { name, probleme: locale.pick({ fr: `a pour dénominateur « ${denominateur.trim()} »`, en: `has "${denominateur.trim()}" as denominator` }) }, { property: 'denominateur' });
+            }
+        })
+    }),
 ] as const;
+
+/**
+ * Whether a denominator counts the acts the délégué performs, written the way authors write it:
+ * « Nombre d'actes réalisés par le délégué », « Actes de l'infirmière dans le protocole »,
+ * « Prises en charge par l'IDE » (the délégués' names and professions count as « délégué »).
+ */
+function countsDelegueActs(text: string, indicateur: Indicateur): boolean {
+    const folded = fold(text);
+    if (!/\bactes?\b|\bprises? en charge\b|\binterventions?\b|\bconsultations?\b/.test(folded)) return false;
+    if (/\bdelegant/.test(folded) && !/\bdelegue/.test(folded)) return false;
+    const root = indicateur.$container;
+    const delegues = isProtocole(root) ? protocolModel(root).delegues : [];
+    const words = [/\bdelegue/, ...delegues.flatMap(delegue => [delegue.name, delegue.profession?.ref?.libelle, delegue.profession?.$refText])
+        .filter((word): word is string => typeof word === 'string' && word.length > 1)
+        .map(word => new RegExp(`\\b${fold(word).slice(0, 7).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))];
+    // Without a named délégué (« Actes réalisés dans le cadre du protocole »), acts alone are accepted.
+    return words.some(pattern => pattern.test(folded)) || /\bdans le (?:cadre du )?protocole\b/.test(folded);
+}

@@ -24,6 +24,12 @@ export const insertSectionFix: QuickFixProvider = ({ document, data, locale }) =
     if (!skeleton || !kind?.section || !isProtocole(root)) return undefined;
     const edit = insertSection(document, root, type, toPlainText(skeleton));
     const label = kind.label;
+    if (edit && type === 'Indicateur' && typeof data.exigence === 'string') {
+        // Four mandatory indicators: each fix names its own (« taux de reprise par le délégant »).
+        const libelle = /"([^"]+)"/.exec(skeleton)?.[1] ?? data.exigence;
+        const named = libelle.charAt(0).toLowerCase() + libelle.slice(1);
+        return { title: locale.pick({ fr: `Ajouter l'indicateur obligatoire « ${named} »`, en: `Add the mandatory indicator "${named}"` }), edits: [edit] };
+    }
     return edit && { title: locale.pick({ fr: `Ajouter la rubrique « ${label.fr} »`, en: `Add the "${label.en}" section` }), edits: [edit] };
 };
 

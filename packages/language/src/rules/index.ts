@@ -1,5 +1,6 @@
 import { attributeRule, languageRules } from '../diagnostics/language-diagnostics.js';
 import { cadreRules } from './cadre.js';
+import { contenuRules } from './contenu.js';
 import { indicateursRules } from './d4011-4-1-indicateurs.js';
 import { organisationRules } from './l4011-2-organisation.js';
 import { presentationRules } from './presentation.js';
@@ -15,6 +16,7 @@ import { informationRules } from './r4011-1-5-information.js';
 import { equipeRules } from './r4011-1-6-equipe.js';
 import { teamRules } from './equipe.js';
 import { suppressionRules } from './suppressions.js';
+import { casRules } from './cas.js';
 
 /**
  * Every rule of the tool, in the order of the essential requirements (one file per requirement,
@@ -37,9 +39,11 @@ export const RULES = [
     ...organisationRules,
     ...indicateursRules,
     ...cadreRules,
+    ...contenuRules,
     ...presentationRules,
     ...teamRules,
     ...suppressionRules,
+    ...casRules,
     attributeRule
 ] as const;
 
@@ -59,6 +63,7 @@ export const RULE_SOURCE_FILES: ReadonlyArray<readonly [string, readonly { code:
     ['packages/language/src/rules/l4011-2-organisation.ts', organisationRules],
     ['packages/language/src/rules/d4011-4-1-indicateurs.ts', indicateursRules],
     ['packages/language/src/rules/cadre.ts', cadreRules],
+    ['packages/language/src/rules/contenu.ts', contenuRules],
     ['packages/language/src/rules/presentation.ts', presentationRules],
     ['packages/language/src/rules/equipe.ts', teamRules],
     ['packages/language/src/rules/suppressions.ts', suppressionRules]

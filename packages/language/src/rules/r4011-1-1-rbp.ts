@@ -1,3 +1,5 @@
+import { isProtocole } from '../generated/ast.js';
+import { validDate } from '../model/governance.js';
 import { protocolModel } from '../model/protocol-model.js';
 import { insertSectionFix, onTitle } from './fixes.js';
 import { defineRule } from './rule.js';
@@ -44,5 +46,32 @@ export const rbpRules = [
                 if (reference.annee === undefined) report(reference, { name: reference.name }, { property: 'name' });
             }
         })
-    })
+    }),
+    defineRule({
+        code: 'reference-annee-invraisemblable', severity: 'error', category: 'coherence', requirement: 'rbp', legalBasis: 'R.4011-1 1°', basis: 'inference',
+        title: { fr: 'Année de référence invraisemblable', en: 'Implausible reference year' },
+        message: { fr: 'La référence « {name} » est datée de {annee} : {raison}.', en: 'Reference "{name}" is dated {annee}: {raison}.' },
+        rationale: {
+            fr: 'Une recommandation suivie par le protocole existe avant lui : son année se situe entre 1950 (aucune recommandation de bonne pratique citée n\'est plus ancienne) et la date du protocole (ou l\'année en cours). Une autre année est une faute de frappe (« 20219 », « 2052 »).',
+            en: 'A recommendation the protocol follows exists before it: its year lies between 1950 and the protocol\'s date (or the current year).'
+        },
+        fix: { fr: 'Corrigez l\'année de la recommandation (ou la date du protocole).', en: 'Fix the recommendation\'s year (or the protocol\'s date).' },
+        checks: ({ locale }) => ({
+            Reference: (reference, report) => {
+                if (typeof reference.annee !== 'number' || !Number.isFinite(reference.annee)) return;
+                let root = reference.$container as { $container?: unknown } | undefined;
+                while (root && !isProtocole(root) && root.$container) root = root.$container as { $container?: unknown };
+                const dated = isProtocole(root) ? validDate(protocolModel(root).first('DateProtocole')?.valeur) : undefined;
+                const limit = dated ? Number(dated.slice(0, 4)) : new Date().getUTCFullYear();
+                const raison = reference.annee < 1950
+                    ? locale.pick({ fr: 'avant 1950, ce n\'est pas une recommandation en vigueur', en: 'before 1950, this is not a current recommendation' })
+                    : reference.annee > limit
+                        ? (dated
+                            ? locale.pick({ fr: `après la date du protocole (${dated})`, en: `after the protocol's date (${dated})` })
+                            : locale.pick({ fr: `après l'année en cours (${limit})`, en: `after the current year (${limit})` }))
+                        : undefined;
+                if (raison) report(reference, { name: reference.name ?? '…', annee: reference.annee, raison }, { property: 'annee' });
+            }
+        })
+    }),
 ] as const;

@@ -1,7 +1,23 @@
+import { isCatalogue, type Acte, type Profession, type Protocole } from '../generated/ast.js';
 import { protocolModel, writesDerogatoire } from '../model/protocol-model.js';
-import { insertSectionFix, onTitle } from './fixes.js';
+import { reservingArticles } from '../workspace/catalogue.js';
+import { insertSectionFix, onTitle, useSuggestionFix } from './fixes.js';
 import { defineRule } from './rule.js';
 
+
+/** Articles reserving acts to a profession of the catalogue. */
+function reservedBy(profession: Profession | undefined): readonly string[] {
+    return profession ? reservingArticles(profession.name, profession.article?.$refText) : [];
+}
+
+/** The articles the délégants' professions reserve, in the order of the délégants. */
+function delegantArticles(protocole: Protocole): string[] {
+    return [...new Set(protocolModel(protocole).delegants.flatMap(delegant => reservedBy(delegant.profession?.ref)))];
+}
+
+function protocoleOf(acte: Acte): Protocole {
+    return acte.$container as Protocole;
+}
 
 /** R.4011-1 2° a — the acts, derogating or not, and who performs them (requirement `actes`). */
 export const actesRules = [
@@ -27,7 +43,8 @@ export const actesRules = [
         checks: () => ({
             Protocole: (protocole, report) => {
                 const actes = protocolModel(protocole).actes;
-                if (actes.length > 0 && actes.every(acte => acte.nonDerogatoire || acte.articles.length === 0)) report(protocole, {}, onTitle());
+                // « dérogatoire » without its article is derogating (acte-derogatoire-sans-article asks the article).
+                if (actes.length > 0 && actes.every(acte => acte.nonDerogatoire || (acte.articles.length === 0 && !writesDerogatoire(acte)))) report(protocole, {}, onTitle());
             }
         })
     }),
@@ -52,6 +69,74 @@ export const actesRules = [
         checks: () => ({
             Acte: (acte, report) => {
                 if (!acte.nonDerogatoire && acte.articles.length === 0 && writesDerogatoire(acte)) report(acte, { name: acte.name }, { property: 'name' });
+            }
+        })
+    }),
+    defineRule({
+        code: 'article-du-delegue', severity: 'error', category: 'coherence', requirement: 'actes', legalBasis: 'L.4011-1', basis: 'inference',
+        title: { fr: 'Dérogation à l\'article d\'exercice du délégué', en: 'Derogation from the delegate\'s own practice article' },
+        message: {
+            fr: 'L\'acte « {name} » déroge à {article}, l\'article qui définit l\'exercice de son délégué « {delegue} » ({profession}) : citez l\'article qui réserve l\'acte au délégant ({proposition}).',
+            en: 'Act "{name}" derogates from {article}, the article defining the practice of its delegate "{delegue}" ({profession}): cite the article that reserves the act to the delegating professional ({proposition}).'
+        },
+        rationale: {
+            fr: 'Un protocole de coopération permet au délégué de réaliser un acte hors de son propre champ : il déroge à l\'article qui réserve cet acte à une autre profession (celle du délégant), jamais à l\'article qui définit l\'exercice du délégué lui-même (correspondance profession ↔ article rappelée, non vérifiée article par article).',
+            en: 'A cooperation protocol lets the delegate perform an act outside their own scope: it derogates from the article reserving that act to another profession (the delegating one), never from the delegate\'s own practice article.'
+        },
+        fix: { fr: 'Remplacez l\'article par celui de la profession du délégant (la correction rapide le propose).', en: 'Replace the article with that of the delegating profession (the quick fix proposes it).' },
+        checks: ({ locale }) => ({
+            Acte: (acte, report) => {
+                if (acte.nonDerogatoire || acte.articles.length === 0) return;
+                const proposed = delegantArticles(protocoleOf(acte));
+                acte.articles.forEach((article, index) => {
+                    for (const reference of acte.delegues) {
+                        const profession = reference.ref?.profession?.ref;
+                        const own = reservedBy(profession);
+                        if (!profession || !own.includes(article.$refText)) continue;
+                        const suggestion = proposed.find(candidate => !own.includes(candidate));
+                        report(acte, {
+                            name: acte.name, article: article.$refText, delegue: reference.$refText, profession: profession.libelle.toLowerCase(),
+                            proposition: suggestion ?? locale.pick({ fr: 'article de la profession du délégant', en: 'article of the delegating profession' })
+                        }, { property: 'articles', index, data: suggestion ? { suggestion } : {} });
+                        return;
+                    }
+                });
+            }
+        }),
+        quickFix: useSuggestionFix
+    }),
+    defineRule({
+        code: 'article-hors-delegant', severity: 'warning', category: 'coherence', requirement: 'actes', legalBasis: 'L.4011-1 ; R.4011-1 2° c', basis: 'inference',
+        title: { fr: 'Article dérogé étranger à la profession des délégants', en: 'Derogated article foreign to the delegating professions' },
+        message: {
+            fr: 'L\'acte « {name} » déroge à {article}, qui réserve des actes à la profession {reserve} ; aucun délégant du protocole n\'en relève ({delegants}).',
+            en: 'Act "{name}" derogates from {article}, which reserves acts to {reserve}; no delegating professional of the protocol belongs to it ({delegants}).'
+        },
+        rationale: {
+            fr: 'Le délégant transfère des actes de son propre champ : l\'article dérogé doit être celui de sa profession. Sinon, soit l\'article est mal choisi, soit il manque un délégant (correspondance profession ↔ article rappelée).',
+            en: 'The delegating professional transfers acts of their own scope: the derogated article must be that of their profession.'
+        },
+        fix: { fr: 'Citez l\'article de la profession du délégant, ou déclarez le délégant de la profession concernée.', en: 'Cite the article of the delegating profession, or declare a delegating professional of that profession.' },
+        checks: () => ({
+            Acte: (acte, report) => {
+                if (acte.nonDerogatoire || acte.articles.length === 0) return;
+                const protocole = protocoleOf(acte);
+                const delegants = protocolModel(protocole).delegants;
+                if (delegants.length === 0) return;
+                const covered = new Set(delegantArticles(protocole));
+                const ownOfDelegues = new Set(acte.delegues.flatMap(reference => reservedBy(reference.ref?.profession?.ref)));
+                acte.articles.forEach((article, index) => {
+                    const target = article.ref;
+                    if (!target || covered.has(article.$refText) || ownOfDelegues.has(article.$refText)) return;
+                    const catalogue = target.$container;
+                    // Articles that reserve no profession's acts (télésanté…) are not checked.
+                    const reserving = isCatalogue(catalogue) ? catalogue.professions.filter(profession => reservedBy(profession).includes(article.$refText)) : [];
+                    if (reserving.length === 0) return;
+                    report(acte, {
+                        name: acte.name, article: article.$refText, reserve: reserving.map(profession => profession.libelle.toLowerCase()).join(', '),
+                        delegants: delegants.map(delegant => `${delegant.name} : ${delegant.profession?.$refText ?? '…'}`).join(', ')
+                    }, { property: 'articles', index });
+                });
             }
         })
     }),

@@ -1,11 +1,15 @@
-import { isConditionAge, isConditionSexe, isConditionTexte, type ConditionAge, type ConditionTexte, type Critere } from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import { isComparaison, isConditionAge, isConditionSexe, isConditionTexte, isCritere, isCritereQuelconque, type ConditionAge, type ConditionTexte, type Critere } from '../generated/ast.js';
 import { protocolModel } from '../model/protocol-model.js';
 import { fold } from '../model/text.js';
 import { insertSectionFix, onTitle } from './fixes.js';
 import { defineRule } from './rule.js';
+import { logicAnalysis } from '../logic/analysis.js';
+import { describePatient } from '../logic/describe.js';
+import { variablesOf } from '../logic/evaluate.js';
 
-function inYears(age: ConditionAge, value: number): number {
-    return age.unite === 'mois' ? value / 12 : value;
+function inYears(age: ConditionAge, value: number, unit = age.unite): number {
+    return fold(unit ?? '') === 'mois' ? value / 12 : value;
 }
 
 /** Strict bounds (`<`, `>`) exclude the bound itself: shift them by less than any real age step. */
@@ -21,7 +25,7 @@ const known = (value: number | undefined): value is number => value !== undefine
 function interval(age: ConditionAge): [number, number] | undefined {
     if (!age.unite) return undefined;
     if (age.min !== undefined || age.max !== undefined) {
-        return known(age.min) && known(age.max) ? [inYears(age, age.min), inYears(age, age.max)] : undefined;
+        return known(age.min) && known(age.max) ? [inYears(age, age.min, age.uniteMin ?? age.unite), inYears(age, age.max)] : undefined;
     }
     if (!known(age.borne) || !age.operateur) return undefined;
     const bound = inYears(age, age.borne);
@@ -141,9 +145,69 @@ export const patientsRules = [
             Patients: (patients, report) => {
                 for (const critere of patients.criteres) {
                     const condition = critere.condition;
-                    if (isConditionAge(condition) && known(condition.min) && known(condition.max) && condition.min > condition.max) {
+                    if (isConditionAge(condition) && known(condition.min) && known(condition.max) && (interval(condition)?.[0] ?? 0) > (interval(condition)?.[1] ?? 0)) {
                         report(critere, { name: critere.name, min: condition.min, max: condition.max, unite: condition.unite }, { property: 'condition' });
                     }
+                }
+            }
+        })
+    }),
+    defineRule({
+        code: 'inclusion-impossible', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'inference',
+        title: { fr: 'Critères d\'inclusion impossibles à remplir ensemble', en: 'Inclusion criteria that cannot be met together' },
+        message: { fr: 'Aucun patient ne peut remplir ensemble les critères d\'inclusion {names} : le protocole ne s\'applique à personne.', en: 'No patient can meet inclusion criteria {names} together: the protocol applies to nobody.' },
+        rationale: { fr: 'Un patient est inclus quand il remplit tous les critères d\'inclusion ; s\'ils se contredisent (« âge < 16 ans » et « âge ≥ 18 ans »), aucun patient n\'est éligible.', en: 'A patient is included when meeting every inclusion criterion; contradictory ones leave nobody eligible.' },
+        fix: { fr: 'Corrigez le seuil ou l\'unité du critère en cause.', en: 'Fix the threshold or unit of the criterion at fault.' },
+        checks: () => ({
+            Protocole: (protocole, report) => {
+                const analysis = logicAnalysis(protocole);
+                if (!analysis.criteria.inclusionImpossible) return;
+                const inclusions = analysis.compiler.criteres.filter(c => c.nature === 'inclusion' && !isConditionTexte(c.condition));
+                if (inclusions.length === 0) return;
+                report(inclusions[inclusions.length - 1], { names: inclusions.map(c => `« ${c.name} »`).join(', ') }, { property: 'name' });
+            }
+        })
+    }),
+    defineRule({
+        code: 'exclusion-totale', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'inference',
+        title: { fr: 'Critère d\'exclusion qui écarte tous les patients inclus', en: 'Exclusion criterion removing every included patient' },
+        message: { fr: 'Le critère d\'exclusion « {name} » écarte tous les patients inclus (par exemple {patient}) : personne ne peut bénéficier du protocole.', en: 'Exclusion criterion "{name}" removes every included patient (e.g. {patient}): nobody can benefit from the protocol.' },
+        rationale: { fr: 'Un critère d\'exclusion retire une partie des patients inclus ; s\'il les retire tous, il contredit les critères d\'inclusion (seuil ou unité inversés, âge en mois lu en années…).', en: 'An exclusion removes some included patients; removing all contradicts the inclusion criteria.' },
+        fix: { fr: 'Corrigez le seuil ou l\'unité du critère d\'exclusion, ou de l\'inclusion qu\'il contredit.', en: 'Fix the threshold or unit of the exclusion, or of the inclusion it contradicts.' },
+        checks: () => ({
+            Protocole: (protocole, report) => {
+                const analysis = logicAnalysis(protocole);
+                for (const { critere, witness } of analysis.criteria.totalExclusions) {
+                    report(critere, { name: critere.name, patient: witness ? describePatient(witness, analysis.compiler.variables, variablesOf(analysis.compiler.criterion(critere))) : 'tout patient' }, { property: 'name' });
+                }
+            }
+        })
+    }),
+    defineRule({
+        code: 'retrait-jamais-verifie', severity: 'warning', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b ; 4° a', basis: 'inference',
+        title: { fr: 'Critère de retrait vérifié par aucune étape', en: 'Withdrawal criterion checked by no step' },
+        message: { fr: 'Le critère de retrait « {name} » n\'est vérifié par aucune étape des arbres (« si {name} : … » ou « si un critère de retrait : … ») : quand s\'applique-t-il ?', en: 'Withdrawal criterion "{name}" is checked by no step ("si {name} : …" or "si un critère de retrait : …").' },
+        rationale: { fr: 'Le protocole définit les critères de retrait ; un critère qu\'aucune situation ne lit n\'interrompt jamais la prise en charge.', en: 'A withdrawal criterion no situation reads never stops delegated care.' },
+        fix: { fr: 'Ajoutez « si {name} : orienter vers … » (ou « si un critère de retrait : … ») dans l\'étape où il se vérifie.', en: 'Add "si {name} : orienter vers …" to the step where it is checked.' },
+        checks: () => ({
+            Protocole: (protocole, report) => {
+                const analysis = logicAnalysis(protocole);
+                // Only a protocol that writes its decisions over its data can be read for this.
+                if (analysis.structuredSituations === 0) return;
+                const read = new Set<string>();
+                let anyWithdrawal = false;
+                for (const etape of protocolModel(protocole).etapes) {
+                    for (const situation of etape.situations) {
+                        if (!situation.expression) continue;
+                        for (const node of AstUtils.streamAst(situation.expression)) {
+                            if (isComparaison(node) && node.ref?.ref && isCritere(node.ref.ref)) read.add(node.ref.ref.name);
+                            if (isCritereQuelconque(node) && node.retrait) anyWithdrawal = true;
+                        }
+                    }
+                }
+                if (anyWithdrawal) return;
+                for (const critere of analysis.compiler.criteres) {
+                    if (critere.nature === 'retrait' && !read.has(critere.name)) report(critere, { name: critere.name }, { property: 'name' });
                 }
             }
         })

@@ -1,6 +1,9 @@
 import { AstUtils, CstUtils, GrammarUtils } from 'langium';
-import { isActe, isFormation, isQuantite, type Delegue, type Formation, type Module, type Quantite } from '../generated/ast.js';
+import { isActe, isDelegue, isFormation, isProtocole, isQuantite, type Delegue, type Formation, type Module, type Quantite } from '../generated/ast.js';
+import { nodeKind } from '../model/node-kinds.js';
 import { protocolModel } from '../model/protocol-model.js';
+import { toPlainText } from '../model/skeleton-text.js';
+import { insertSection } from './fixes.js';
 import { defineRule, type QuickFixProvider, type Report } from './rule.js';
 
 function positive(quantite: Quantite | undefined): boolean {
@@ -37,12 +40,40 @@ const coverActFix: QuickFixProvider = ({ document, diagnostic, data, locale }) =
     const protocole = acte?.$container;
     if (!acte?.name || !protocole) return undefined;
     const formation = protocole.elements.filter(isFormation).find(f => f.delegues.some(d => d.$refText === delegue));
-    const last = formation?.actes.at(-1)?.$refNode;
-    if (!formation || !last) return undefined;
-    return {
-        title: locale.pick({ fr: `Ajouter « ${acte.name} » aux actes couverts par « ${formation.name} »`, en: `Add "${acte.name}" to the acts covered by "${formation.name}"` }),
-        edits: [{ range: { start: last.range.end, end: last.range.end }, newText: `, ${acte.name}` }]
-    };
+    if (!formation?.$cstNode) return undefined;
+    const title = locale.pick({ fr: `Ajouter « ${acte.name} » aux actes couverts par « ${formation.name} »`, en: `Add "${acte.name}" to the acts covered by "${formation.name}"` });
+    const last = formation.actes.at(-1)?.$refNode;
+    if (last) return { title, edits: [{ range: { start: last.range.end, end: last.range.end }, newText: `, ${acte.name}` }] };
+    // No « couvre » line yet: one, as the training's last line.
+    const leaves = CstUtils.flattenCst(formation.$cstNode).filter(leaf => !leaf.hidden).toArray();
+    const close = leaves.at(-1);
+    const before = leaves.at(-2);
+    if (close?.text !== '}' || !before) return undefined;
+    const line = document.textDocument.getText({ start: { line: formation.$cstNode.range.start.line, character: 0 }, end: formation.$cstNode.range.start });
+    const indent = /^[ \t]*/.exec(line)![0] + '    ';
+    return { title, edits: [{ range: { start: before.range.end, end: before.range.end }, newText: `\n${indent}couvre ${acte.name}` }] };
+};
+
+/**
+ * A training for the délégué who has none, named after them and covering the acts they really
+ * perform (« par ide » in an act), at its place in the template.
+ */
+const trainingFix: QuickFixProvider = ({ document, diagnostic, locale }) => {
+    const root = document.parseResult.value;
+    if (!isProtocole(root) || !root.$cstNode) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, document.textDocument.offsetAt(diagnostic.range.start));
+    const delegue = leaf && AstUtils.getContainerOfType(leaf.astNode, isDelegue);
+    const skeleton = nodeKind('Formation')?.skeleton;
+    if (!delegue?.name || !skeleton) return undefined;
+    const actes = protocolModel(root).actes.filter(acte => acte.name && acte.delegues.some(d => d.ref === delegue || d.$refText === delegue.name)).map(acte => acte.name);
+    const lines = toPlainText(skeleton).split('\n');
+    lines[0] = `formation f-${delegue.name} pour ${delegue.name} {`;
+    const body = lines.filter(text => !/^\tcouvre\b/.test(text));
+    if (actes.length > 0) body.splice(body.length - 1, 0, `\tcouvre ${actes.join(', ')}`);
+    const edit = insertSection(document, root, 'Formation', body.join('\n'));
+    if (!edit) return undefined;
+    const covered = actes.length > 0 ? locale.pick({ fr: ` (couvre ${actes.join(', ')})`, en: ` (covers ${actes.join(', ')})` }) : '';
+    return { title: locale.pick({ fr: `Ajouter une formation pour « ${delegue.name} »${covered}`, en: `Add a training for "${delegue.name}"${covered}` }), edits: [edit] };
 };
 
 /** A theoretical training counted in « cas »: where it is, for the check and its quick fix. */
@@ -94,7 +125,8 @@ export const formationRules = [
                     if (!trained.has(delegue)) report(delegue, { name: delegue.name }, { property: 'name', data: { section: 'Formation' } });
                 }
             }
-        })
+        }),
+        quickFix: trainingFix
     }),
     defineRule({
         code: 'acte-non-couvert', severity: 'error', category: 'coherence', requirement: 'formation', legalBasis: 'R.4011-1 3°', basis: 'source',

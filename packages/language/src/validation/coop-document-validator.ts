@@ -9,6 +9,7 @@ import type { SuppressedDiagnostic, SuppressedDiagnostics } from './suppressed-d
 import { isBuiltinUri } from '../workspace/catalogue.js';
 import { formatBytes, formatCount, MAX_FILE_BYTES, MAX_TOKEN_CHARS, MAX_TOKEN_LINES, refusalOf } from '../workspace/size-limit.js';
 import { ruleChecksOf } from './coop-validator.js';
+import { afterSyntaxErrors } from './syntax-recovery.js';
 
 /** Langium's built-in codes → ours. */
 const BUILT_IN_CODES: Record<string, string> = {
@@ -66,7 +67,7 @@ export class CoopDocumentValidator extends DefaultDocumentValidator {
             else kept.push(diagnostic);
         }
         this.suppressed.set(document, suppressed);
-        return kept;
+        return afterSyntaxErrors(document, kept);
     }
 
     /**

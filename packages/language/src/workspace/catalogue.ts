@@ -230,3 +230,21 @@ catalogue {
 export function isBuiltinUri(uri: URI): boolean {
     return uri.scheme === CATALOGUE_URI.scheme;
 }
+
+/**
+ * Articles that reserve acts to each profession, for the derogation checks (rules/r4011-1-2a-actes.ts):
+ * the first one is the article a derogation to that profession's acts usually cites. Physicians,
+ * dentists and midwives: the articles on illegal practice (L.4161-1, -3, -5), then L.4111-1; other
+ * professions: their practice article in the catalogue above. Recalled [R] from the structure of
+ * the CSP, like the catalogue's profession ↔ article mapping.
+ */
+export const RESERVING_ARTICLES: Readonly<Record<string, readonly string[]>> = {
+    'médecin': ['L4161-1', 'L4111-1'],
+    'chirurgien-dentiste': ['L4161-3', 'L4111-1'],
+    'sage-femme': ['L4161-5', 'L4111-1']
+};
+
+/** The articles reserving acts to a profession (its own practice article by default). */
+export function reservingArticles(profession: string, practiceArticle: string | undefined): readonly string[] {
+    return RESERVING_ARTICLES[profession] ?? (practiceArticle ? [practiceArticle] : []);
+}

@@ -1,8 +1,9 @@
 import type { AstNode } from 'langium';
-import { isConditionAge, isConditionSexe, type Acte, type Condition, type Delegant, type Delegue, type Formation, type Module } from '../../generated/ast.js';
+import { isConditionAge, isConditionSexe, isConditionTexte, type Acte, type Condition, type Delegant, type Delegue, type Formation, type Module } from '../../generated/ast.js';
 import { comparatorWords, formatNumber, formatQuantity, KIND, type LabelKey } from '../labels.js';
 import type { Cell, Content, Field, ListBlock, ListItem, TableBlock, TableRow } from '../model-types.js';
 import { writesDerogatoire } from '../../model/protocol-model.js';
+import { conditionSentence } from '../../logic/sentence.js';
 import { escapeMarkdown, isDefined, listOrSingle, md, upperFirst } from '../model-text.js';
 import type { ModelContext, SectionContent } from './context.js';
 
@@ -42,7 +43,8 @@ export function criterion(ctx: ModelContext, condition: Condition | undefined): 
     if (isConditionSexe(condition)) {
         return ctx.t(condition.valeur === 'féminin' ? 'female' : 'male');
     }
-    return md(condition.texte) ?? '';
+    if (isConditionTexte(condition)) return md(condition.texte) ?? '';
+    return upperFirst(conditionSentence(condition));
 }
 
 export function patients(ctx: ModelContext): SectionContent {

@@ -25,6 +25,8 @@ export const REQUIREMENT_SECTIONS: Record<string, ElementType[]> = {
     cadre: ['TypeProtocole', 'Cadre', 'ModeleEconomique', 'Gouvernance']
 };
 
+const STATUS_LABEL = { met: 'met', missing: 'missing', suppressed: 'suppressedStatus', review: 'reviewStatus', 'to-fix': 'toFixStatus' } as const;
+
 /** The conformity matrix: each requirement, its status, and the section that answers it. */
 export function buildConformity(ctx: ModelContext, sections: Section[]): ConformityMatrix {
     const conformity = computeConformity(ctx.diagnostics, ctx.suppressed, ctx.protocole);
@@ -33,20 +35,25 @@ export function buildConformity(ctx: ModelContext, sections: Section[]): Conform
     const rows = conformity.items.map(item => {
         const types = REQUIREMENT_SECTIONS[item.requirement.id] ?? [];
         const present = types.map(type => ctx.model.first(type)).find(isDefined);
-        const line = item.status === 'missing'
+        const failing = item.status === 'missing' || item.status === 'to-fix';
+        const line = failing
             ? Math.min(...item.diagnostics.map(d => d.range.start.line))
-            : item.status === 'suppressed'
-                ? Math.min(...item.suppressed.map(s => s.suppressionRange.start.line))
-                : ctx.line(present);
-        const details = item.status === 'missing'
+            : item.status === 'review'
+                ? Math.min(...item.review.map(d => d.range.start.line))
+                : item.status === 'suppressed'
+                    ? Math.min(...item.suppressed.map(s => s.suppressionRange.start.line))
+                    : ctx.line(present);
+        const details = failing
             ? item.diagnostics.map(messageText)
-            : item.suppressed.map(s => `${ctx.t('justification')}${ctx.t('colon')}${s.justification}`);
+            : item.status === 'review'
+                ? item.review.map(messageText)
+                : item.suppressed.map(s => `${ctx.t('justification')}${ctx.t('colon')}${s.justification}`);
         return {
             id: item.requirement.id,
             legalBasis: item.requirement.legalBasis,
             title: item.requirement.title[ctx.locale],
             status: item.status,
-            statusLabel: ctx.t(item.status === 'met' ? 'met' : item.status === 'missing' ? 'missing' : 'suppressedStatus'),
+            statusLabel: ctx.t(STATUS_LABEL[item.status]),
             where: types.map(sectionTitle).find(isDefined) ?? '',
             details: [...new Set(details)],
             line: Number.isFinite(line) ? line : ctx.protocolLine,
@@ -56,7 +63,8 @@ export function buildConformity(ctx: ModelContext, sections: Section[]): Conform
     return {
         title: ctx.t('conformity'), intro: ctx.t('conformityIntro'),
         label: conformityLabel(conformity, ctx.locale),
-        met: conformity.met, total: conformity.total, suppressed: conformity.suppressed,
+        // `met`: verified by the automatic checks (a requirement to review is not counted as met).
+        met: conformity.verified, total: conformity.total, suppressed: conformity.suppressed,
         rows, line: ctx.protocolLine, notes: []
     };
 }

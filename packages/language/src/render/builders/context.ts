@@ -1,8 +1,8 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
-    isBibliotheque, isDelegant, type Cible, type Delegant, type Duree, type ElementProtocole, type Etape, type Externe, type Intervenant,
-    type Periodicite, type Protocole, type Quantite, type Risque
+    isBibliotheque, isDelegant, isRessource, type Cible, type Delegant, type Duree, type ElementProtocole, type Etape, type Externe, type Intervenant,
+    type Periodicite, type Protocole, type Quantite, type Ressource, type Risque
 } from '../../generated/ast.js';
 import type { Locale, Localized } from '../../i18n/locale.js';
 import { protocolModel, type ProtocolModel } from '../../model/protocol-model.js';
@@ -159,8 +159,10 @@ export class ModelContext {
         return `${determiner}${noun} ${role}`;
     }
 
-    recipient(delegant: { ref?: Delegant; $refText: string } | undefined, externe: Externe | undefined): string {
-        if (delegant) return delegant.ref ? this.person(delegant.ref) : this.t('delegantUnknown');
+    recipient(delegant: { ref?: Delegant | Ressource; $refText: string } | undefined, externe: Externe | undefined): string {
+        // A declared resource (« ressource mt "Médecin traitant" ») is shown by its label.
+        if (delegant?.ref && isRessource(delegant.ref)) return delegant.ref.libelle?.trim() || delegant.$refText;
+        if (delegant) return delegant.ref ? this.person(delegant.ref as Delegant) : this.t('delegantUnknown');
         if (externe?.urgences) return this.t('emergency');
         if (externe?.samu) return this.t('samu');
         return externe?.autre ? this.quote(externe.autre) : '';

@@ -1,5 +1,7 @@
 import { isAllerA, isFin, isOrienter, isRealiser, type Action, type Etape, type Intervenant, type Parcours } from '../../generated/ast.js';
 import { KIND } from '../labels.js';
+import { conditionSentence } from '../../logic/sentence.js';
+import { upperFirst } from '../model-text.js';
 import type { Content, TableBlock, TableRow, TreeAction, TreeBlock, TreeBranch, TreeStep } from '../model-types.js';
 import { contentMarkdown, escapeMarkdown, isDefined, lowerFirst, md, plain } from '../model-text.js';
 import type { ModelContext, SectionContent } from './context.js';
@@ -39,9 +41,10 @@ export function step(ctx: ModelContext, etape: Etape, entry: boolean): TreeStep 
     const lone = etape.situations.length === 1 && etape.situations[0].sinon;
     const branches = etape.situations.map(situation => {
         const action = treeAction(ctx, situation.action);
-        const conditionLabel = situation.sinon ? ctx.t(lone ? 'only' : 'otherwise') : ctx.t('ifCondition', { condition: ctx.quote(situation.condition ?? '') });
+        const condition = situation.condition ?? (situation.expression ? upperFirst(conditionSentence(situation.expression)) : '');
+        const conditionLabel = situation.sinon ? ctx.t(lone ? 'only' : 'otherwise') : ctx.t('ifCondition', { condition: ctx.quote(condition) });
         return ctx.anchor(situation, {
-            ...(situation.sinon ? {} : { condition: situation.condition ?? '' }),
+            ...(situation.sinon ? {} : { condition }),
             conditionLabel,
             action,
             summary: `${conditionLabel}${ctx.t('colon')}${lowerFirst(actionSentence(ctx, action))}`,

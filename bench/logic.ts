@@ -1,0 +1,68 @@
+// Logic benchmark (issue 9): per-step analysis time on a ~2,000-line protocol whose structured steps
+// read up to 8 inputs, and `coop test` of 1,000 cases. Run: node bench/logic.mjs
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmptyFileSystem, URI } from 'langium';
+import { createCoopServices, isProtocole, loadAndValidate, logicAnalysis, type Protocole } from 'coop-language';
+import { runTests } from '../packages/cli/src/test-cases.js';
+
+function protocol(steps: number): string {
+    const lines: string[] = ['protocole "Banc" {', '    identifiant PC-BANC', '    délégant mg : médecin', '    délégué ide : infirmier'];
+    for (let s = 0; s < steps; s++) {
+        for (let i = 0; i < 8; i++) {
+            const kind = i % 3;
+            lines.push(kind === 0 ? `    donnée d${s}-${i} "Mesure ${s}.${i}" : nombre °C de 34 à 43`
+                : kind === 1 ? `    donnée d${s}-${i} "Signe ${s}.${i}" : oui ou non`
+                : `    donnée d${s}-${i} "Test ${s}.${i}" : parmi positif, négatif, ininterprétable`);
+        }
+    }
+    lines.push('    patients {', '        inclusion age : âge de 16 à 65 ans', '        exclusion fievre : d0-0 ≥ 38 °C', '    }');
+    lines.push('    acte a "Acte" { dérogatoire à L4161-1  par ide }');
+    lines.push('    parcours principal "Banc" {');
+    for (let s = 0; s < steps; s++) {
+        const next = s + 1 < steps ? `aller à e${s + 1}` : 'fin';
+        lines.push(`        étape e${s} "Étape ${s}" {`, '            par ide');
+        if (s === 0) lines.push('            si un critère d\'exclusion : orienter vers mg sous 24 h');
+        lines.push(`            si d${s}-0 ≥ 39 °C et d${s}-1 : orienter vers urgences sous 0 h`);
+        lines.push(`            si d${s}-2 = positif et (d${s}-3 ≥ 38 °C ou d${s}-4) : réaliser a puis ${next}`);
+        lines.push(`            si d${s}-5 = ininterprétable ou non d${s}-7 : orienter vers mg sous 24 h`);
+        lines.push(`            si d${s}-6 ≥ 37,5 °C : ${next}`);
+        lines.push('            sinon : orienter vers mg sous 48 h', '        }');
+    }
+    lines.push('    }', '}');
+    return lines.join('\n');
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+
+async function main() {
+    const text = protocol(95);
+    const { shared } = createCoopServices(EmptyFileSystem);
+    const started = performance.now();
+    const [result] = await loadAndValidate(shared, [{ uri: URI.file('/banc.coop'), text }]);
+    const validation = performance.now() - started;
+    const root = result.document.parseResult.value as Protocole;
+    if (!isProtocole(root)) throw new Error('not a protocol');
+    const analysis = logicAnalysis(root);
+    const timings = analysis.timings;
+    console.log(`protocole : ${text.split('\n').length} lignes, ${analysis.steps.size} étapes, validation complète ${validation.toFixed(0)} ms`);
+    console.log(`analyse par étape : médiane ${percentile(timings, 0.5).toFixed(2)} ms, p95 ${percentile(timings, 0.95).toFixed(2)} ms, max ${Math.max(...timings).toFixed(2)} ms, total ${timings.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+    console.log(`constats logiques : ${result.diagnostics.filter(d => ['situation-non-couverte', 'situation-morte', 'situations-chevauchantes', 'patient-exclu-traite', 'trop-de-combinaisons'].includes(String(d.code))).length}`);
+
+    // coop test: 1,000 cases on the cystitis example.
+    const dir = mkdtempSync(join(tmpdir(), 'coop-bench-cas-'));
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'cystite.coop'), readFileSync('examples/cystite-femme.coop', 'utf8'));
+    const cases: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+        const positive = i % 2 === 0;
+        cases.push(`cas "Cas ${i}" pour PC-CYSTITE {\n    données âge ${16 + (i % 50)} ans, sexe féminin, debut ${1 + (i % 2)} jour, temperature 37 °C, frissons non, douleur-lombaire non, grossesse-possible non, refus-patiente non, bandelette ${positive ? 'positive' : 'négative'}\n    attendu ${positive ? 'réaliser bu, prescription-atb puis fin' : 'réaliser bu puis orienter vers mg sous 48 h'}\n}`);
+    }
+    writeFileSync(join(dir, 'cas.coop'), cases.join('\n'));
+    const t0 = performance.now();
+    const report = await runTests([dir], { lang: 'fr', format: 'stylish' });
+    console.log(`coop test : ${report.summary.total} cas (${report.summary.passed} réussis) en ${(performance.now() - t0).toFixed(0)} ms`);
+}
+
+main().catch(error => { console.error(error); process.exit(1); });

@@ -1,0 +1,386 @@
+import {
+    isAllerA, isOrienter, isRealiser, isScore,
+    type Acte, type Action, type Critere, type Etape, type Protocole, type Situation
+} from '../generated/ast.js';
+import { protocolModel, writesDerogatoire } from '../model/protocol-model.js';
+import { LogicCompiler, type Formula, type Variable } from './compile.js';
+import { cells, evaluate, variablesOf, type Value, type Witness } from './evaluate.js';
+
+export type { Witness };
+
+/**
+ * Past this number of patient combinations for one step (or one group of criteria), the analysis
+ * stops there and reports « trop de combinaisons pour vérifier » (rule `trop-de-combinaisons`): the
+ * checks run on every keystroke and must never hang. 20 000 combinations take a few milliseconds.
+ */
+export const MAX_COMBINATIONS = 20_000;
+
+
+export interface DeadSituation {
+    readonly situation: Situation;
+    /** `covered`: every patient it applies to is caught by an earlier situation; `impossible`: it applies to no patient reaching the step. */
+    readonly reason: 'covered' | 'impossible' | 'unreached';
+    /** For `covered`: one patient it applies to and the earlier situation that takes it. */
+    readonly witness?: Witness;
+    readonly before?: Situation;
+}
+
+export interface StepAnalysis {
+    readonly etape: Etape;
+    /** Every `si` of the step is an expression: gaps, dead situations and overlaps are checked. */
+    readonly structured: boolean;
+    /** The analysis stopped before this step (too many combinations here or upstream). */
+    readonly skipped?: 'too-many' | 'upstream';
+    readonly combinations: number;
+    readonly variables: readonly string[];
+    readonly gap?: Witness;
+    readonly dead: DeadSituation[];
+    /**
+     * Two situations applying to one patient, the first one winning. Not reported when the first
+     * refers the patient (« orienter vers … »): putting the most prudent referral first is the
+     * intended reading of a triage step, not an oversight.
+     */
+    readonly overlaps: Array<{ first: Situation; second: Situation; witness: Witness }>;
+    /** A patient meeting an exclusion criterion reaches a derogating act here. */
+    readonly excluded: Array<{ situation: Situation; acte: Acte; witness: Witness }>;
+}
+
+export interface CriteriaAnalysis {
+    /** No patient meets the inclusion criteria together (undefined: not checked). */
+    readonly inclusionImpossible?: boolean;
+    /** Exclusion criteria that remove every included patient, with one included patient for the message. */
+    readonly totalExclusions: Array<{ critere: Critere; witness?: Witness }>;
+    readonly tooMany: boolean;
+}
+
+export interface LogicAnalysis {
+    readonly compiler: LogicCompiler;
+    readonly steps: Map<Etape, StepAnalysis>;
+    readonly criteria: CriteriaAnalysis;
+    /** Situation conditions and criteria written in prose: points a reviewer must read. */
+    readonly proseSituations: Situation[];
+    readonly structuredSituations: number;
+    /** Milliseconds spent per analysed step (benchmark). */
+    readonly timings: number[];
+}
+
+interface State {
+    readonly values: Map<string, Value>;
+    readonly witness: ReadonlyMap<string, Value>;
+    /** A prose condition was read on the way: a finding on this path is the reviewer's, not the tool's. */
+    readonly prose: boolean;
+}
+
+export function nextStep(action: Action | undefined): Etape | undefined {
+    if (isAllerA(action)) return action.etape?.ref;
+    if (isRealiser(action) && isAllerA(action.suite)) return action.suite.etape?.ref;
+    return undefined;
+}
+
+function derogatoryAct(action: Action | undefined): Acte | undefined {
+    if (!isRealiser(action)) return undefined;
+    const acte = action.acte?.ref;
+    return acte && !acte.nonDerogatoire && (acte.articles.length > 0 || writesDerogatoire(acte)) ? acte : undefined;
+}
+
+export function actionKey(action: Action | undefined): string {
+    return action?.$cstNode?.text.replace(/\s+/g, ' ') ?? '';
+}
+
+const cache = new WeakMap<Protocole, LogicAnalysis>();
+
+/** The analysis of a protocol's criteria and decision trees, computed once per parsed protocol. */
+export function logicAnalysis(protocole: Protocole): LogicAnalysis {
+    let analysis = cache.get(protocole);
+    if (!analysis) {
+        analysis = analyse(protocole);
+        cache.set(protocole, analysis);
+    }
+    return analysis;
+}
+
+/** Situation formulas of a step: `undefined` for « sinon ». */
+export function situationFormula(compiler: LogicCompiler, situation: Situation): Formula | undefined {
+    if (situation.sinon) return undefined;
+    return situation.expression ? compiler.expression(situation.expression) : compiler.condition(undefined, situation.condition ?? '', situation);
+}
+
+function key(values: Map<string, Value>, prose: boolean): string {
+    let text = prose ? 'p' : '';
+    for (const id of [...values.keys()].sort()) text += `|${id}=${String(values.get(id))}`;
+    return text;
+}
+
+/** All the ways to give a value to `missing`, applied to `base`; undefined past `budget`. */
+function extend(base: State, missing: Variable[], budget: number): State[] | undefined {
+    let count = 1;
+    const domains = missing.map(variable => cells(variable));
+    for (const domain of domains) count *= domain.length;
+    if (count > budget) return undefined;
+    const result: State[] = [];
+    const values = new Map(base.values), witness = new Map(base.witness);
+    const fill = (index: number) => {
+        if (index === missing.length) {
+            result.push({ values: new Map(values), witness: new Map(witness), prose: base.prose });
+            return;
+        }
+        for (const value of domains[index]) {
+            values.set(missing[index].id, value);
+            witness.set(missing[index].id, value);
+            fill(index + 1);
+        }
+    };
+    fill(0);
+    return result;
+}
+
+function analyse(protocole: Protocole): LogicAnalysis {
+    const compiler = new LogicCompiler(protocole);
+    const model = protocolModel(protocole);
+    const etapes = model.etapes;
+    const formulas = new Map<Situation, Formula | undefined>();
+    const proseSituations: Situation[] = [];
+    let structuredSituations = 0;
+    for (const etape of etapes) {
+        for (const situation of etape.situations) {
+            formulas.set(situation, situationFormula(compiler, situation));
+            if (!situation.sinon && situation.expression === undefined) proseSituations.push(situation);
+            else if (!situation.sinon) structuredSituations++;
+        }
+    }
+    // Every criterion and score is read once, so that their type problems are reported even unused.
+    for (const critere of compiler.criteres) compiler.criterion(critere);
+    for (const element of protocole.elements) if (isScore(element)) compiler.score(element);
+    const inclusion = compiler.inclusion();
+    const exclusion = compiler.anyCriterion('exclusion');
+    const exclusionVariables = variablesOf(exclusion);
+    const variable = (id: string) => compiler.variables.get(id)!;
+
+    // Forward edges in depth-first order from the entry step of each tree; back edges (loops) ignored.
+    const order: Etape[] = [];
+    const successors = new Map<Etape, Etape[]>();
+    const state = new Map<Etape, 'open' | 'done'>();
+    const entries = model.parcours.map(parcours => parcours.etapes[0]).filter(etape => etape !== undefined);
+    const visit = (etape: Etape) => {
+        state.set(etape, 'open');
+        const next: Etape[] = [];
+        for (const situation of etape.situations) {
+            const target = nextStep(situation.action);
+            if (target && state.get(target) !== 'open') {
+                next.push(target);
+                if (!state.has(target)) visit(target);
+            }
+        }
+        successors.set(etape, next);
+        state.set(etape, 'done');
+        order.push(etape);
+    };
+    for (const entry of entries) if (!state.has(entry)) visit(entry);
+    order.reverse(); // topological order of the forward edges
+
+    // Variables still read at or after each step (the exclusion criteria's are read everywhere).
+    const own = new Map<Etape, Set<string>>();
+    for (const etape of order) {
+        const set = new Set<string>();
+        for (const situation of etape.situations) {
+            const formula = formulas.get(situation);
+            if (formula) for (const id of variablesOf(formula)) set.add(id);
+        }
+        own.set(etape, set);
+    }
+    const live = new Map<Etape, Set<string>>();
+    for (let index = order.length - 1; index >= 0; index--) {
+        const etape = order[index];
+        const set = new Set<string>([...own.get(etape)!, ...exclusionVariables]);
+        for (const next of successors.get(etape) ?? []) for (const id of live.get(next) ?? []) set.add(id);
+        live.set(etape, set);
+    }
+
+    const incoming = new Map<Etape, Map<string, State>>();
+    const blocked = new Set<Etape>();
+    const push = (etape: Etape, from: State) => {
+        const keep = live.get(etape)!;
+        const values = new Map<string, Value>();
+        for (const [id, value] of from.values) if (keep.has(id)) values.set(id, value);
+        const projected: State = { values, witness: from.witness, prose: from.prose };
+        let states = incoming.get(etape);
+        if (!states) { states = new Map(); incoming.set(etape, states); }
+        const k = key(values, from.prose);
+        if (!states.has(k)) states.set(k, projected);
+    };
+
+    // Entry: included patients, with the exclusion criteria's variables assigned.
+    const entryVariables = [...new Set([...variablesOf(inclusion), ...exclusionVariables])].map(variable);
+    const entryStates = extend({ values: new Map(), witness: new Map(), prose: false }, entryVariables, MAX_COMBINATIONS)
+        ?.filter(s => evaluate(inclusion, s.values));
+    for (const entry of entries) {
+        if (entryStates) for (const s of entryStates) push(entry, s);
+        else blocked.add(entry);
+    }
+
+    const steps = new Map<Etape, StepAnalysis>();
+    const timings: number[] = [];
+    for (const etape of order) {
+        const started = performance.now();
+        const structured = etape.situations.every(situation => situation.sinon || situation.expression !== undefined);
+        const needed = [...own.get(etape)!];
+        const skip = (skipped: 'too-many' | 'upstream', combinations = 0) => {
+            steps.set(etape, { etape, structured, skipped, combinations, variables: needed, dead: [], overlaps: [], excluded: [] });
+            for (const next of successors.get(etape) ?? []) blocked.add(next);
+        };
+        if (blocked.has(etape)) { skip('upstream'); continue; }
+        const states = [...(incoming.get(etape)?.values() ?? [])];
+        // Count the patients first: each incoming one, expanded over the step's variables not fixed yet.
+        let total = 0;
+        const plans = states.map(state => {
+            const missing = needed.filter(id => !state.values.has(id)).map(variable);
+            const domains = missing.map(v => cells(v));
+            total += domains.reduce((product, domain) => product * domain.length, 1);
+            return { state, missing, domains };
+        });
+        if (total > MAX_COMBINATIONS) { skip('too-many', MAX_COMBINATIONS); timings.push(performance.now() - started); continue; }
+
+        const situations = etape.situations;
+        const actionKeys = situations.map(situation => actionKey(situation.action));
+        const referral = situations.map(situation => isOrienter(situation.action));
+        const prosaic = situations.map(situation => !situation.sinon && situation.expression === undefined);
+        const stepFormulas = situations.map(situation => formulas.get(situation));
+        const firstCount = new Array<number>(situations.length).fill(0);
+        const matchWitness = new Array<Witness | undefined>(situations.length);
+        const coveredBy = new Array<Situation | undefined>(situations.length);
+        let gap: Witness | undefined;
+        const overlaps = new Map<string, { first: Situation; second: Situation; witness: Witness }>();
+        const excluded = new Map<Situation, { situation: Situation; acte: Acte; witness: Witness }>();
+        const nextKeys = new Map<Etape, string[]>();
+        let expandedCount = 0;
+        for (const { state, missing, domains } of plans) {
+            const values = new Map(state.values);
+            const witnessOf = (): Witness => {
+                const witness = new Map(state.witness);
+                for (const [id, value] of values) witness.set(id, value);
+                return witness;
+            };
+            const visit = () => {
+                expandedCount++;
+                let first = -1;
+                let prose = state.prose;
+                for (let index = 0; index < situations.length; index++) {
+                    const formula = stepFormulas[index];
+                    const matches = formula === undefined ? first < 0 : evaluate(formula, values);
+                    if (!matches) { if (first < 0 && prosaic[index]) prose = true; continue; }
+                    if (first < 0) {
+                        first = index;
+                        if (prosaic[index]) prose = true;
+                        firstCount[index]++;
+                        if (!structured) break;
+                        continue;
+                    }
+                    if (formula !== undefined) {
+                        if (!matchWitness[index]) { matchWitness[index] = witnessOf(); coveredBy[index] = situations[first]; }
+                        const pair = `${first}:${index}`;
+                        if (!referral[first] && actionKeys[first] !== actionKeys[index] && !overlaps.has(pair)) {
+                            overlaps.set(pair, { first: situations[first], second: situations[index], witness: witnessOf() });
+                        }
+                    }
+                }
+                if (first < 0) { gap ??= witnessOf(); return; }
+                const chosen = situations[first];
+                const acte = derogatoryAct(chosen.action);
+                if (acte && !prose && !excluded.has(chosen) && evaluate(exclusion, values)) {
+                    excluded.set(chosen, { situation: chosen, acte, witness: witnessOf() });
+                }
+                const next = nextStep(chosen.action);
+                if (!next || !(successors.get(etape) ?? []).includes(next)) return;
+                // The patient goes on with only the variables the rest of the tree still reads.
+                let ids = nextKeys.get(next);
+                if (!ids) {
+                    const keep = live.get(next)!;
+                    ids = [...new Set([...state.values.keys(), ...needed])].filter(id => keep.has(id)).sort();
+                    nextKeys.set(next, ids);
+                }
+                let k = prose ? 'p' : '';
+                for (const id of ids) { const value = values.get(id); if (value !== undefined) k += `|${id}=${String(value)}`; }
+                let target = incoming.get(next);
+                if (!target) { target = new Map(); incoming.set(next, target); }
+                if (target.has(k)) return;
+                const projected = new Map<string, Value>();
+                for (const id of ids) { const value = values.get(id); if (value !== undefined) projected.set(id, value); }
+                target.set(k, { values: projected, witness: witnessOf(), prose });
+            };
+            const fill = (index: number) => {
+                if (index === missing.length) { visit(); return; }
+                const id = missing[index].id;
+                for (const value of domains[index]) { values.set(id, value); fill(index + 1); }
+            };
+            fill(0);
+            nextKeys.clear(); // ids depend on the incoming state's variables
+        }
+        const expanded = { length: expandedCount };
+        const dead: DeadSituation[] = [];
+        if (structured) {
+            if (expanded.length === 0) {
+                const firstSituation = situations.find(situation => !situation.sinon);
+                if (firstSituation) dead.push({ situation: firstSituation, reason: 'unreached' });
+            } else {
+                situations.forEach((situation, index) => {
+                    if (situation.sinon || firstCount[index] > 0) return;
+                    dead.push(matchWitness[index]
+                        ? { situation, reason: 'covered', witness: matchWitness[index], before: coveredBy[index] }
+                        : { situation, reason: 'impossible' });
+                });
+            }
+        }
+        steps.set(etape, {
+            etape, structured, combinations: expandedCount, variables: needed,
+            gap: structured && !situations.some(situation => situation.sinon) ? gap : undefined,
+            dead, overlaps: structured ? [...overlaps.values()] : [], excluded: [...excluded.values()]
+        });
+        timings.push(performance.now() - started);
+    }
+
+    return { compiler, steps, criteria: analyseCriteria(compiler), proseSituations, structuredSituations, timings };
+}
+
+function analyseCriteria(compiler: LogicCompiler): CriteriaAnalysis {
+    const inclusions = compiler.criteres.filter(c => c.nature === 'inclusion');
+    const exclusions = compiler.criteres.filter(c => c.nature === 'exclusion');
+    const inclusion = compiler.inclusion();
+    const variable = (id: string) => compiler.variables.get(id)!;
+    const start = { values: new Map<string, Value>(), witness: new Map<string, Value>(), prose: false };
+    const included = extend(start, [...variablesOf(inclusion)].map(variable), MAX_COMBINATIONS);
+    if (!included) return { totalExclusions: [], tooMany: true };
+    const possible = included.filter(s => evaluate(inclusion, s.values));
+    const inclusionImpossible = inclusions.length > 0 && possible.length === 0;
+    const totalExclusions: CriteriaAnalysis['totalExclusions'] = [];
+    let tooMany = false;
+    if (!inclusionImpossible) {
+        for (const critere of exclusions) {
+            const formula = compiler.criterion(critere);
+            const missing = [...variablesOf(formula)].filter(id => !variablesOf(inclusion).has(id)).map(variable);
+            let someoneLeft = false;
+            let example: Witness | undefined;
+            let budget = MAX_COMBINATIONS;
+            for (const s of possible) {
+                const more = extend(s, missing, budget);
+                if (!more) { tooMany = true; someoneLeft = true; break; }
+                budget -= more.length;
+                for (const m of more) {
+                    if (!evaluate(formula, m.values)) { someoneLeft = true; break; }
+                    example ??= m.witness;
+                }
+                if (someoneLeft) break;
+            }
+            if (!someoneLeft) totalExclusions.push({ critere, witness: example });
+        }
+    }
+    return { inclusionImpossible, totalExclusions, tooMany };
+}
+
+/** Formulas a step's situations need, for the cases: the first situation that applies. */
+export function firstMatch(compiler: LogicCompiler, etape: Etape, values: ReadonlyMap<string, Value>): Situation | undefined {
+    for (const situation of etape.situations) {
+        const formula = situationFormula(compiler, situation);
+        if (formula === undefined || evaluate(formula, values)) return situation;
+    }
+    return undefined;
+}
