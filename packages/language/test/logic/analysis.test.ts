@@ -36,7 +36,7 @@ describe('analysis of the examples', () => {
     it('deleting a situation of the cystitis decision gives a gap with the patient it leaves out', async () => {
         const text = replace(cystite, 'si bandelette = négative : orienter vers mg sous 48 h "Autre diagnostic à rechercher"', '');
         expect(only(await diagnostics(text), 'situation-non-couverte')).toEqual([
-            'Aucune situation de l\'étape « decision » ne s\'applique à une patiente de 16 ans, bandelette urinaire négative : le délégué n\'a pas de conduite à tenir.'
+            'Aucune situation de l\'étape « Décision » ne s\'applique à une patiente de 16 ans, bandelette urinaire négative : le délégué n\'a pas de conduite à tenir.'
         ]);
     });
 
@@ -45,7 +45,7 @@ describe('analysis of the examples', () => {
         expect(only(await diagnostics(text), 'situation-non-couverte')).toEqual([]);
         text = replace(text, 'sinon : orienter vers mg sous 24 h "TROD non interprétable"', '');
         const [message] = only(await diagnostics(text), 'situation-non-couverte');
-        expect(message).toMatch(/^Aucune situation de l'étape « resultat » ne s'applique à un patient de \d+ ans, résultat du TROD (positif|ininterprétable)/);
+        expect(message).toMatch(/^Aucune situation de l'étape « Décision selon le résultat du TROD » ne s'applique à un patient de \d+ ans, résultat du TROD (positif|ininterprétable)/);
     });
 
     it('making two situations overlap gives a warning naming a patient who meets both', async () => {
@@ -59,7 +59,7 @@ describe('analysis of the examples', () => {
             'si resultat-trod = positif : réaliser prescription-atb puis fin "Conseils"\n            si resultat-trod = positif et allergie : orienter vers mg sous 24 h "Choix d\'une alternative à l\'amoxicilline"').replace('MOVED', '');
         const overlaps = await diagnostics(swapped);
         expect(only(overlaps, 'situation-morte')).toEqual([
-            'La situation « resultat-trod = positif et allergie » de l\'étape « resultat » ne s\'applique jamais : tout patient qui la remplit relève déjà de « resultat-trod = positif », placée avant elle ; par exemple un patient de 6 ans, résultat du TROD positif, avec allergie connue aux bêta-lactamines.'
+            'La situation « resultat-trod = positif et allergie » de l\'étape « Décision selon le résultat du TROD » ne s\'applique jamais : tout patient qui la remplit relève déjà de « resultat-trod = positif », placée avant elle ; par exemple un patient de 6 ans, résultat du TROD positif, avec allergie connue aux bêta-lactamines.'
         ]);
     });
 
@@ -67,14 +67,14 @@ describe('analysis of the examples', () => {
         const text = replace(odynophagie, 'si mac-isaac ≥ 2 ou âge < 15 ans : aller à test', 'si mac-isaac ≥ 2 ou âge < 15 ans : aller à test\n            si temperature > 38 °C : orienter vers mg sous 24 h');
         const [message, ...rest] = only(await diagnostics(text), 'situations-chevauchantes');
         expect(rest).toEqual([]);
-        expect(message).toMatch(/^Dans l'étape « indication », « mac-isaac ≥ 2 ou âge < 15 ans » et « temperature > 38 °C » s'appliquent toutes deux à un patient de \d+ ans, température 3(8,1|9) °C/);
+        expect(message).toMatch(/^Dans l'étape « Indication du TROD », « mac-isaac ≥ 2 ou âge < 15 ans » et « temperature > 38 °C » s'appliquent toutes deux à un patient de \d+ ans, température 3(8,1|9) °C/);
     });
 
     it('letting an excluded patient reach a derogating act is an error with the patient and the criterion', async () => {
         const text = replace(cystite, 'si un critère d\'exclusion : orienter vers mg sous 24 h', '');
         const [message, ...rest] = only(await diagnostics(text), 'patient-exclu-traite');
         expect(rest).toEqual([]);
-        expect(message).toMatch(/^L'acte dérogatoire « prescription-atb » de l'étape « decision » est réalisé chez une patiente de \d+ ans.*qui remplit pourtant le critère d'exclusion « \w+ »/);
+        expect(message).toMatch(/^L'acte dérogatoire « prescription-atb » de l'étape « Décision » est réalisé chez une patiente de \d+ ans.*qui remplit pourtant le critère d'exclusion « \w+ »/);
     });
 
     it('a unit error and an out-of-range threshold on the examples', async () => {
