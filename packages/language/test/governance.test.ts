@@ -114,15 +114,17 @@ describe('conformity states (contract): review, counts, label', () => {
         const cadre = conformity.items.find(item => item.requirement.id === 'cadre')!;
         expect(cadre.status).toBe('review');
         expect(cadre.review.map(d => d.code)).toEqual(['avis-avec-reserves']);
-        expect([conformity.verified, conformity.toReview, conformity.missing, conformity.total]).toEqual([15, 1, 0, 16]);
-        expect(conformityLabel(conformity, 'fr')).toBe('Contrôles automatiques : 15/16 exigences vérifiées, 1 à vérifier');
-        expect(conformityLabel(conformity, 'en')).toBe('Automatic checks: 15/16 requirements verified, 1 to review');
+        // 4° a is « à vérifier » too: this example's decision conditions are written in prose.
+        expect(conformity.items.find(item => item.requirement.id === 'arbres')!.status).toBe('review');
+        expect([conformity.verified, conformity.toReview, conformity.missing, conformity.total]).toEqual([14, 2, 0, 16]);
+        expect(conformityLabel(conformity, 'fr')).toBe('Contrôles automatiques : 14/16 exigences vérifiées, 2 à vérifier');
+        expect(conformityLabel(conformity, 'en')).toBe('Automatic checks: 14/16 requirements verified, 2 to review');
         // A missing requirement outranks a review point of the same requirement.
         const broken = text.replace(/\n\s*décision du directeur[^\n]*/, '\n');
         const [other] = await loadAndValidate(shared, [{ uri: URI.file('/c/insuline2.coop'), text: broken }]);
         const root2 = other.document.parseResult.value;
         const second = computeConformity(other.diagnostics, [], isProtocole(root2) ? root2 : undefined);
         expect(second.items.find(item => item.requirement.id === 'cadre')!.status).toBe('missing');
-        expect(conformityLabel(second, 'fr')).toBe('Contrôles automatiques : 15/16 exigences vérifiées, 1 manquante');
+        expect(conformityLabel(second, 'fr')).toBe('Contrôles automatiques : 14/16 exigences vérifiées, 1 à vérifier, 1 manquante');
     });
 });

@@ -209,7 +209,7 @@ describe('code lens', () => {
         const document: LangiumDocument = loaded.document;
         keep({ dispose: () => clearDocuments(shared, [document]) });
         const lenses = await Coop.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
-        expect(lenses![0].command!.title).toBe('Contrôles automatiques : 15/16 exigences vérifiées, 1 manquante — manquent : L.4011-2');
+        expect(lenses![0].command!.title).toBe('Contrôles automatiques : 14/16 exigences vérifiées, 1 à vérifier, 1 manquante — manquent : L.4011-2 ; à vérifier : R.4011-1 4° a');
         expect(lenses![0].range.start.line).toBe(0);
     });
 });

@@ -78,6 +78,6 @@ describe('DOCX rendering', () => {
         expect(document).toContain('Annexe — Points relevés par la vérification automatique');
         expect(document).toContain('Intégration au parcours');
         expect(document).not.toContain('coordination-absente');
-        expect(document).toContain('Contrôles automatiques : 15/16 exigences vérifiées');
+        expect(document).toContain('Contrôles automatiques : 14/16 exigences vérifiées, 1 à vérifier, 1 manquante');
     });
 });

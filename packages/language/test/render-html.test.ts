@@ -104,7 +104,7 @@ describe('HTML rendering', () => {
         expect(rows.map(row => row[1])).toEqual(m.conformity.rows.map(row => row.status));
         expect(rows.map(row => Number(row[2]))).toEqual(m.conformity.rows.map(row => row.line));
         expect(html.indexOf('class="coop-conformity"')).toBeLessThan(html.indexOf('class="coop-section '));
-        expect(html).toContain('Contrôles automatiques : 15/16 exigences vérifiées, 1 manquante');
+        expect(html).toContain('Contrôles automatiques : 14/16 exigences vérifiées, 1 à vérifier, 1 manquante');
         expect(html).toContain('<span class="coop-badge coop-badge-missing">Manquante</span>');
     });
 
@@ -125,7 +125,7 @@ describe('HTML rendering', () => {
         const html = renderHtml(m);
         expect(html.match(/<article class="coop-step/g)).toHaveLength(3);
         expect(html.match(/<li class="coop-branch/g)).toHaveLength(6);
-        expect(html).toContain('<div class="coop-condition">Si « bandelette = négative »</div>');
+        expect(html).toContain('<div class="coop-condition">Si « Bandelette urinaire = négative »</div>');
         expect(html).toContain('<a href="#etape-2">Aller à l&#39;étape 2 « Bandelette urinaire »</a>');
         expect(html).toContain('<div class="coop-action coop-action-refer"><span class="coop-action-kind">Réorientation</span>');
         expect(html).toContain('<strong class="coop-delay">sous 24 h</strong>');

@@ -170,7 +170,7 @@ describe('document model', () => {
         const conformity = computeConformity(document.diagnostics ?? [], Coop.validation.SuppressedDiagnostics.get(document));
         expect(m.conformity.rows.map(row => [row.id, row.status])).toEqual(conformity.items.map(item => [item.requirement.id, item.status]));
         expect(m.conformity.rows).toHaveLength(REQUIREMENTS.length);
-        expect(m.conformity.label).toBe('Contrôles automatiques : 15/16 exigences vérifiées (dont 1 par dérogation justifiée), 1 manquante');
+        expect(m.conformity.label).toBe('Contrôles automatiques : 14/16 exigences vérifiées (dont 1 par dérogation justifiée), 1 à vérifier, 1 manquante');
 
         const missing = m.conformity.rows.find(row => row.id === 'parcours')!;
         expect(missing.status).toBe('missing');
