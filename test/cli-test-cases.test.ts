@@ -23,6 +23,13 @@ describe('coop test', () => {
         expect(result.code).toBe(0);
     });
 
+    it('plays the cases of a folder given alone: their protocols are found in the folder above', async () => {
+        const result = await coop(['test', 'examples/cas']);
+        expect(result.stdout).not.toContain('cas-protocole-inconnu');
+        expect(result.stdout).toMatch(/✔ \d+ cas : (\d+) réussi\(s\), 0 en échec\./);
+        expect(result.code).toBe(0);
+    });
+
     it('a wrong expectation fails with the path taken beside the expected outcome, exit 1', async () => {
         const dir = workspace();
         writeFileSync(join(dir, 'cas.coop'), `cas "Bandelette positive" pour PC-CYSTITE {

@@ -137,6 +137,10 @@ export const cliMessages = {
     severityWarning: { fr: 'avertissement', en: 'warning' },
     severityInfo: { fr: 'info', en: 'info' },
     summaryClean: { fr: '✔ {files} validé(s) : aucun problème.', en: '✔ {files} validated: no problems.' },
+    summaryInfosOnly: {
+        fr: '✔ {files} validé(s) : aucune erreur ni avertissement ; {infos} à lire (points que l\'outil ne peut pas vérifier).',
+        en: '✔ {files} validated: no errors or warnings; {infos} to read (points the tool cannot check).'
+    },
     summaryProblems: {
         fr: '✖ {problems} : {errors}, {warnings}, {infos} ({files}).',
         en: '✖ {problems}: {errors}, {warnings}, {infos} ({files}).'

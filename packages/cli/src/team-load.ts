@@ -11,7 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { UsageError } from './exit-codes.js';
 import { cliMessages } from './messages.js';
 import { explainError, readCoopFile } from './read-input.js';
-import { teamCompanions } from './team-companions.js';
+import { protocolCompanions } from './companions.js';
 
 /** Messages of the team commands (issue 12). */
 export const teamMessages = {
@@ -84,7 +84,7 @@ export async function loadTeam(file: string, locale: LocaleSetting, options: { c
     }
     const text = options.text ?? await readCoopFile(path, shown, locale);
     const folder = dirname(path);
-    const companions = await teamCompanions([{ path, shown, text }]);
+    const companions = await protocolCompanions([{ path, shown, text }]);
     const catalogues = (await folderCatalogues(folder)).filter(entry => entry.path !== path);
     const services = options.services ?? createCoopServices(NodeFileSystem);
     services.Coop.i18n.Locale.current = locale.current;

@@ -5,6 +5,7 @@ import {
     type CaseResult, type Locale, type Protocole
 } from 'coop-language';
 import { collectCoopFiles } from './collect-files.js';
+import { protocolCompanions } from './companions.js';
 import { displayPath } from './config-file.js';
 import { readCoopFile } from './read-input.js';
 
@@ -44,8 +45,10 @@ export async function runTests(paths: string[], options: TestOptions): Promise<T
     locale.current = options.lang;
     const files = await collectCoopFiles(paths, locale, { cwd, ignore: options.ignore });
     const inputs = await Promise.all(files.map(async path => ({ path, shown: displayPath(path, cwd), text: await readCoopFile(path, displayPath(path, cwd), locale) })));
+    // `coop test examples/cas` alone: the protocols the cases are played on are loaded with them.
+    const { extra } = await protocolCompanions(inputs);
     const { shared } = createCoopServices(NodeFileSystem);
-    const loaded = await loadAndValidate(shared, inputs.map(input => ({ uri: URI.file(input.path), text: input.text })));
+    const loaded = await loadAndValidate(shared, [...inputs, ...extra].map(input => ({ uri: URI.file(input.path), text: input.text })));
     const shownOf = new Map(inputs.map(input => [URI.file(input.path).toString(), input.shown]));
     const cases: CaseReport[] = [];
     const results: CaseResult[] = [];

@@ -9,7 +9,7 @@ import { collectCoopFiles } from './collect-files.js';
 import { displayPath, loadRuleConfig } from './config-file.js';
 import { elementPath, fingerprint } from './fingerprint.js';
 import { readCoopFile } from './read-input.js';
-import { teamCompanions } from './team-companions.js';
+import { protocolCompanions } from './companions.js';
 import { byPosition, summarize, toReportDiagnostic, type ConformityReport, type FileReport, type ReportDiagnostic, type ValidationReport } from './report.js';
 
 export interface ValidateOptions {
@@ -89,8 +89,8 @@ export async function validatePaths(paths: string[], options: ValidateOptions): 
         workers.forEach(worker => worker.stop());
         throw error;
     }
-    // Team files (issue 12): the local protocols they apply are loaded with them.
-    const companions = await teamCompanions(inputs);
+    // Team and case files: the local protocols they name are loaded with them.
+    const companions = await protocolCompanions(inputs);
     const reports = workers.length > 0
         ? await validateInParallel([...inputs, ...companions.extra], workers, options.lang, config?.rules, companions.applied, inputs.length)
         : await validateInputs([...inputs, ...companions.extra], [...inputs.map(() => true), ...companions.extra.map(() => false)], options.lang, config?.rules);

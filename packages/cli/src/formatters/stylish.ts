@@ -55,6 +55,8 @@ export function formatStylish(report: ValidationReport, locale: LocaleSetting, q
     if (lines.length > 0) lines.push('');
     lines.push(problems === 0
         ? format(locale.pick(cliMessages.summaryClean), { files })
+        : errors + warnings === 0
+        ? format(locale.pick(cliMessages.summaryInfosOnly), { files, infos: count(cliMessages.infoCount, infos) })
         : format(locale.pick(cliMessages.summaryProblems), {
             problems: count(cliMessages.problemCount, problems),
             errors: count(cliMessages.errorCount, errors),
