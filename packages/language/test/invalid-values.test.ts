@@ -39,9 +39,11 @@ describe('invalid values are diagnostics', () => {
         expect(await found(protocol(), 'nombre-invalide')).toEqual([]);
     });
 
-    it('a missing unit is the syntax error only, and rules do not read the half-written value', async () => {
+    it('a missing unit is one error that says so, and rules do not read the half-written value', async () => {
         const diagnostics = (await validate('protocole "x" { patients { inclusion a1 : âge de 8 à 10\n exclusion b : âge de 0 à 100 ans } }')).diagnostics;
-        expect(diagnostics.filter(d => d.code === 'syntaxe')).toHaveLength(1);
+        // `âge de 8 à 10` reads as a comparison over a datum « âge »: one error, that says the unit is missing.
+        expect(diagnostics.filter(d => d.code === 'syntaxe' || d.code === 'reference-inconnue').map(d => d.message))
+            .toEqual(['Il manque l\'unité de l\'âge : écrivez par exemple « âge de 8 à 10 ans », « âge ≥ 18 ans » ou « âge de 3 à 36 mois ».']);
         expect(diagnostics.filter(d => d.code === 'criteres-contradictoires' || d.code === 'tranche-age-invalide')).toEqual([]);
     });
 

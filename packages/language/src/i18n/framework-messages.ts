@@ -77,6 +77,10 @@ export const frameworkMessages = {
         fr: '{kind} « {name} » introuvable.',
         en: '{kind} "{name}" not found.'
     },
+    ageWithoutUnit: {
+        fr: 'Il manque l\'unité de l\'âge : écrivez par exemple « âge de 8 à 10 ans », « âge ≥ 18 ans » ou « âge de 3 à 36 mois ».',
+        en: 'The unit of the age is missing: write for instance "âge de 8 à 10 ans", "âge ≥ 18 ans" or "âge de 3 à 36 mois".'
+    },
     didYouMean: {
         fr: ' Vouliez-vous dire « {suggestion} » ?',
         en: ' Did you mean "{suggestion}"?'

@@ -79,10 +79,19 @@ export class CoopLinker extends DefaultLinker {
         return undefined;
     }
 
+    /** The names a reference could resolve to at its place. */
+    private scopeNames(refInfo: ReferenceInfo): string[] {
+        return this.scopes.getScope(refInfo).getAllElements().map(description => description.name).toArray();
+    }
+
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const type = this.reflection.getReferenceType(refInfo);
         const name = refInfo.reference.$refText;
+        // `âge de 8 à 10` without its unit reads as a comparison over a datum named « âge ».
+        if (type === 'Lisible' && fold(name) === 'age' && !this.scopeNames(refInfo).some(candidate => fold(candidate) === 'age')) {
+            return { ...error, message: this.locale.pick(frameworkMessages.ageWithoutUnit) } as LinkingError;
+        }
         const kind = this.locale.pick(referenceKinds[type] ?? { fr: type, en: type });
         const candidates = this.scopes.getScope(refInfo).getAllElements().map(description => description.name);
         const suggestion = nearest(name, candidates);
@@ -94,3 +103,5 @@ export class CoopLinker extends DefaultLinker {
         return { ...error, message, suggestion } as LinkingError;
     }
 }
+
+const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

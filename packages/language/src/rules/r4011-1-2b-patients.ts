@@ -188,7 +188,7 @@ export const patientsRules = [
         title: { fr: 'Critère de retrait vérifié par aucune étape', en: 'Withdrawal criterion checked by no step' },
         message: { fr: 'Le critère de retrait « {name} » n\'est vérifié par aucune étape des arbres (« si {name} : … » ou « si un critère de retrait : … ») : quand s\'applique-t-il ?', en: 'Withdrawal criterion "{name}" is checked by no step ("si {name} : …" or "si un critère de retrait : …").' },
         rationale: { fr: 'Le protocole définit les critères de retrait ; un critère qu\'aucune situation ne lit n\'interrompt jamais la prise en charge.', en: 'A withdrawal criterion no situation reads never stops delegated care.' },
-        fix: { fr: 'Ajoutez « si {name} : orienter vers … » (ou « si un critère de retrait : … ») dans l\'étape où il se vérifie.', en: 'Add "si {name} : orienter vers …" to the step where it is checked.' },
+        fix: { fr: 'Ajoutez « si <nom du critère> : orienter vers … » (ou « si un critère de retrait : … ») dans l\'étape où il se vérifie.', en: 'Add "si <criterion name> : orienter vers …" (or "si un critère de retrait : …") to the step where it is checked.' },
         checks: () => ({
             Protocole: (protocole, report) => {
                 const analysis = logicAnalysis(protocole);
