@@ -37,6 +37,12 @@ export interface DiagnosticDefinition {
      * check…), typically `info`: they never make a requirement missing, they make it « à vérifier ».
      */
     readonly review?: boolean;
+    /**
+     * Its findings come from the analysis of the whole decision logic (data, criteria, every step):
+     * while a syntax error stands anywhere in the file, the protocol read is not the one written,
+     * so they are held back (validation/syntax-recovery.ts) — one typo gives one error.
+     */
+    readonly analysis?: boolean;
 }
 
 

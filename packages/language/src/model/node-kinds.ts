@@ -24,6 +24,11 @@ export interface NodeKind {
     readonly heading?: Localized;
     /** A protocol element: the keyword that starts it, and whether a protocol has at most one. */
     readonly section?: { readonly keyword: string; readonly single: boolean };
+    /**
+     * A protocol element that is not a section of the template (data and scores, written where the
+     * author likes): the keyword that starts it, known to the parser's messages and its recovery.
+     */
+    readonly element?: { readonly keyword: string };
     /** The essential requirement a section serves: a language error inside it leaves it unproven. */
     readonly requirement?: RequirementId;
     /** A named element: names are unique within the namespace; `label` starts a sentence (« L'acte »). */
@@ -322,6 +327,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Donnee',
         label: { fr: 'Donnée clinique', en: 'Clinical datum' },
+        element: { keyword: 'donnée' },
         requirement: 'arbres',
         // Data, scores and criteria are all read by name in the conditions: one namespace.
         name: { namespace: 'critere', label: { fr: 'La donnée', en: 'Datum' } },
@@ -332,6 +338,7 @@ export const NODE_KINDS: readonly NodeKind[] = [
     {
         type: 'Score',
         label: { fr: 'Score clinique', en: 'Clinical score' },
+        element: { keyword: 'score' },
         requirement: 'arbres',
         name: { namespace: 'critere', label: { fr: 'Le score', en: 'Score' } },
         token: 'property',

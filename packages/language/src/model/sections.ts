@@ -22,6 +22,16 @@ export const SECTION_KINDS: readonly SectionKind[] = NODE_KINDS
     .filter((kind): kind is NodeKind & { section: NonNullable<NodeKind['section']> } => kind.section !== undefined)
     .map(kind => ({ type: kind.type as ElementProtocole['$type'], keyword: kind.section.keyword, label: kind.label, heading: kind.heading ?? kind.label, single: kind.section.single }));
 
+/**
+ * Every keyword that starts an element of a protocol: the sections of the template, then the
+ * elements written anywhere (data, scores). The parser's messages and its recovery read a garbled
+ * line against them.
+ */
+export const ELEMENT_KEYWORDS: ReadonlyArray<{ readonly type: ElementProtocole['$type']; readonly keyword: string }> = [
+    ...SECTION_KINDS.map(kind => ({ type: kind.type, keyword: kind.keyword })),
+    ...NODE_KINDS.filter(kind => kind.element).map(kind => ({ type: kind.type as ElementProtocole['$type'], keyword: kind.element!.keyword }))
+];
+
 const byType = new Map(SECTION_KINDS.map((kind, index) => [kind.type, { kind, index }]));
 
 export function sectionKind(type: string): SectionKind | undefined {

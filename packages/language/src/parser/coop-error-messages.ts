@@ -3,7 +3,7 @@ import { frameworkMessages } from '../i18n/framework-messages.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
 import type { CoopAddedServices } from '../coop-module.js';
 import { nodeKind } from '../model/node-kinds.js';
-import { SECTION_KINDS } from '../model/sections.js';
+import { ELEMENT_KEYWORDS, SECTION_KINDS } from '../model/sections.js';
 import { toPlainText } from '../model/skeleton-text.js';
 import { fold, nearest } from '../model/text.js';
 import type { ParserContext } from './coop-parser.js';
@@ -190,10 +190,10 @@ export class CoopParserErrorMessageProvider extends LangiumParserErrorMessagePro
         const examples = construct ? statementExamples(construct) : [];
         const shown = examples.slice(0, construct?.type === 'Protocole' ? 4 : 6).map(example => quote(example, this.locale)).join(', ');
         const starts = construct?.type === 'Protocole'
-            ? SECTION_KINDS.map(kind => kind.keyword.split(/[\s']/)[0])
+            ? ELEMENT_KEYWORDS.map(kind => kind.keyword.split(/[\s']/)[0])
             : examples.map(example => example.split(/\s+/)[0]);
         const section = construct?.type === 'Protocole' && options.actual?.image ? misspeltSection([options.actual.image, ...(options.following ?? [])].join(' ')) : undefined;
-        const meant = section ? nodeKind(section)?.section?.keyword : options.actual?.image ? nearest(options.actual.image, starts) : undefined;
+        const meant = section ? ELEMENT_KEYWORDS.find(kind => kind.type === section)?.keyword : options.actual?.image ? nearest(options.actual.image, starts) : undefined;
         const hint = meant && fold(meant) !== fold(options.actual.image) ? format(this.locale.pick(frameworkMessages.meantKeyword), { keyword: meant }) : '';
         if (construct?.type === 'Protocole' && hint) {
             return format(this.locale.pick(frameworkMessages.notASection), { actual }) + hint;

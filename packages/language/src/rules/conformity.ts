@@ -57,9 +57,10 @@ const REQUIREMENT_IDS = new Set<string>(REQUIREMENTS.map(requirement => requirem
 function attribution(diagnostic: Diagnostic, protocole: Protocole | undefined): { id: RequirementId; bySection: boolean } | undefined {
     const definition = getDefinition(String(diagnostic.code ?? ''));
     if (definition?.requirement) return { id: definition.requirement, bySection: false };
-    // Rules that span every section (texte-a-completer) say in `data` which requirement a finding concerns.
+    // Rules that span every section (texte-a-completer) say in `data` which requirement a finding
+    // concerns; so do syntax errors, attributed to the section they sit in (validation/syntax-recovery.ts).
     const own = (diagnostic.data as { requirement?: unknown } | undefined)?.requirement;
-    if (typeof own === 'string' && REQUIREMENT_IDS.has(own)) return { id: own as RequirementId, bySection: false };
+    if (typeof own === 'string' && REQUIREMENT_IDS.has(own)) return { id: own as RequirementId, bySection: SYNTAX_CODES.has(String(diagnostic.code ?? '')) };
     if (!protocole || definition?.category !== 'langage' || (diagnostic.severity ?? 1) !== 1) return undefined;
     const line = diagnostic.range.start.line;
     const element = protocole.elements.find(e => e.$cstNode && e.$cstNode.range.start.line <= line && line <= e.$cstNode.range.end.line);

@@ -153,7 +153,7 @@ export const patientsRules = [
         })
     }),
     defineRule({
-        code: 'inclusion-impossible', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'inference',
+        code: 'inclusion-impossible', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'inference', analysis: true,
         title: { fr: 'Critères d\'inclusion impossibles à remplir ensemble', en: 'Inclusion criteria that cannot be met together' },
         message: { fr: 'Aucun patient ne peut remplir ensemble les critères d\'inclusion {names} : le protocole ne s\'applique à personne.', en: 'No patient can meet inclusion criteria {names} together: the protocol applies to nobody.' },
         rationale: { fr: 'Un patient est inclus quand il remplit tous les critères d\'inclusion ; s\'ils se contredisent (« âge < 16 ans » et « âge ≥ 18 ans »), aucun patient n\'est éligible.', en: 'A patient is included when meeting every inclusion criterion; contradictory ones leave nobody eligible.' },
@@ -169,7 +169,7 @@ export const patientsRules = [
         })
     }),
     defineRule({
-        code: 'exclusion-totale', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'inference',
+        code: 'exclusion-totale', severity: 'error', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b', basis: 'inference', analysis: true,
         title: { fr: 'Critère d\'exclusion qui écarte tous les patients inclus', en: 'Exclusion criterion removing every included patient' },
         message: { fr: 'Le critère d\'exclusion « {name} » écarte tous les patients inclus (par exemple {patient}) : personne ne peut bénéficier du protocole.', en: 'Exclusion criterion "{name}" removes every included patient (e.g. {patient}): nobody can benefit from the protocol.' },
         rationale: { fr: 'Un critère d\'exclusion retire une partie des patients inclus ; s\'il les retire tous, il contredit les critères d\'inclusion (seuil ou unité inversés, âge en mois lu en années…).', en: 'An exclusion removes some included patients; removing all contradicts the inclusion criteria.' },
@@ -184,7 +184,7 @@ export const patientsRules = [
         })
     }),
     defineRule({
-        code: 'retrait-jamais-verifie', severity: 'warning', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b ; 4° a', basis: 'inference',
+        code: 'retrait-jamais-verifie', severity: 'warning', category: 'coherence', requirement: 'patients', legalBasis: 'R.4011-1 2° b ; 4° a', basis: 'inference', analysis: true,
         title: { fr: 'Critère de retrait vérifié par aucune étape', en: 'Withdrawal criterion checked by no step' },
         message: { fr: 'Le critère de retrait « {name} » n\'est vérifié par aucune étape des arbres (« si {name} : … » ou « si un critère de retrait : … ») : quand s\'applique-t-il ?', en: 'Withdrawal criterion "{name}" is checked by no step ("si {name} : …" or "si un critère de retrait : …").' },
         rationale: { fr: 'Le protocole définit les critères de retrait ; un critère qu\'aucune situation ne lit n\'interrompt jamais la prise en charge.', en: 'A withdrawal criterion no situation reads never stops delegated care.' },

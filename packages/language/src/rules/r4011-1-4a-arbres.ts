@@ -209,7 +209,7 @@ export const arbresRules = [
         })
     }),
     defineRule({
-        code: 'situation-non-couverte', severity: 'error', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference',
+        code: 'situation-non-couverte', severity: 'error', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference', analysis: true,
         title: { fr: 'Patient sans situation (trou dans l\'arbre)', en: 'Patient matching no situation (gap in the tree)' },
         message: { fr: 'Aucune situation de l\'étape « {name} » ne s\'applique à {patient} : le délégué n\'a pas de conduite à tenir.', en: 'No situation of step "{name}" applies to {patient}: the delegate has no course of action.' },
         rationale: { fr: 'Les arbres de décision attachent une action à chaque situation identifiée : tout patient qui arrive à une étape doit y trouver sa situation, sinon le délégué décide seul, hors protocole.', en: 'Every patient reaching a step must find a situation there, otherwise the delegate decides alone, outside the protocol.' },
@@ -224,7 +224,7 @@ export const arbresRules = [
         })
     }),
     defineRule({
-        code: 'situation-morte', severity: 'error', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference',
+        code: 'situation-morte', severity: 'error', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference', analysis: true,
         title: { fr: 'Situation qui ne s\'applique à aucun patient', en: 'Situation that applies to no patient' },
         message: { fr: 'La situation « {situation} » de l\'étape « {name} » ne s\'applique jamais : {reason}.', en: 'Situation "{situation}" of step "{name}" never applies: {reason}.' },
         rationale: { fr: 'Les situations d\'une étape se lisent dans l\'ordre et la première qui s\'applique décide ; une situation qu\'aucun patient n\'atteint est une erreur de rédaction (seuil inversé, ordre des lignes, condition contraire au chemin suivi).', en: 'Situations are read in order and the first that applies decides; a situation no patient reaches is a drafting error.' },
@@ -246,7 +246,7 @@ export const arbresRules = [
         })
     }),
     defineRule({
-        code: 'situations-chevauchantes', severity: 'warning', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference',
+        code: 'situations-chevauchantes', severity: 'warning', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference', analysis: true,
         title: { fr: 'Deux situations s\'appliquent au même patient', en: 'Two situations apply to the same patient' },
         message: { fr: 'Dans l\'étape « {name} », « {first} » et « {second} » s\'appliquent toutes deux à {patient} : la première l\'emporte, la seconde ne joue pas pour ce patient.', en: 'In step "{name}", "{first}" and "{second}" both apply to {patient}: the first wins.' },
         rationale: { fr: 'Une situation identifiée conduit à une seule action ; quand deux conditions se recouvrent, seul l\'ordre des lignes décide, ce qu\'un lecteur du protocole peut ne pas voir.', en: 'When two conditions overlap, only the order of the lines decides, which a reader may miss.' },
@@ -267,7 +267,7 @@ export const arbresRules = [
         })
     }),
     defineRule({
-        code: 'patient-exclu-traite', severity: 'error', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 2° b ; 4° a', basis: 'inference',
+        code: 'patient-exclu-traite', severity: 'error', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 2° b ; 4° a', basis: 'inference', analysis: true,
         title: { fr: 'Patient exclu recevant un acte dérogatoire', en: 'Excluded patient receiving a derogating act' },
         message: { fr: 'L\'acte dérogatoire « {acte} » de l\'étape « {name} » est réalisé chez {patient}, qui remplit pourtant le critère d\'exclusion {criteres} : le délégué agirait hors du protocole.', en: 'Derogating act "{acte}" of step "{name}" is performed for {patient}, who meets exclusion criterion {criteres}: the delegate would act outside the protocol.' },
         rationale: { fr: 'Un patient qui remplit un critère d\'exclusion ne relève pas du protocole : aucun chemin de l\'arbre ne doit le conduire à un acte dérogatoire.', en: 'A patient meeting an exclusion criterion is outside the protocol: no path may lead them to a derogating act.' },
@@ -290,7 +290,7 @@ export const arbresRules = [
         })
     }),
     defineRule({
-        code: 'trop-de-combinaisons', severity: 'info', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference',
+        code: 'trop-de-combinaisons', severity: 'info', category: 'coherence', requirement: 'arbres', legalBasis: 'R.4011-1 4° a', basis: 'inference', analysis: true,
         title: { fr: 'Trop de combinaisons pour vérifier', en: 'Too many combinations to check' },
         message: { fr: 'Trop de combinaisons pour vérifier l\'étape « {name} » et les suivantes (plus de {max} patients types) : ni trou ni chevauchement n\'y est recherché.', en: 'Too many combinations to check step "{name}" and the next ones (more than {max} typical patients): gaps and overlaps are not searched there.' },
         rationale: { fr: 'L\'analyse essaie un patient type par combinaison de valeurs des données lues ; au-delà d\'une borne fixe, elle s\'arrête pour ne jamais ralentir l\'éditeur.', en: 'The analysis tries one typical patient per combination of values; past a fixed bound it stops so as never to slow the editor.' },

@@ -3,7 +3,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { getDefinition } from '../diagnostics/registry.js';
 import { isBibliotheque, isProtocole, type ElementProtocole } from '../generated/ast.js';
 import { nodeKind } from '../model/node-kinds.js';
-import { SECTION_KINDS } from '../model/sections.js';
+import { ELEMENT_KEYWORDS } from '../model/sections.js';
 import { fold } from '../model/text.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
 
@@ -23,7 +23,7 @@ function contains(range: Range, position: Position): boolean {
 }
 
 /** Each section keyword, folded, with its number of words (« gestion des risques » → 3). */
-const SECTION_WORDS = SECTION_KINDS.map(kind => {
+const SECTION_WORDS = ELEMENT_KEYWORDS.map(kind => {
     const keyword = fold(kind.keyword);
     return { type: kind.type, keyword, words: keyword.split(/[\s']+/).length };
 });
@@ -64,7 +64,8 @@ function sectionOfLine(line: string): ElementProtocole['$type'] | undefined {
  *   also when the parser lost that section because its keyword itself is misspelt;
  * - holds back, while the error stands, the findings of the rules of that section's requirement
  *   (« délai de réponse absent » while « réponse … » is being written, « acte non couvert » while
- *   the formation is garbled), the findings on the garbled element, the « … absent » findings for
+ *   the formation is garbled), the findings on the garbled element, the findings of the analyses
+ *   of the whole decision logic (`analysis: true`), the « … absent » findings for
  *   a section that is there but garbled, and the unknown references to the names the lost lines
  *   declare: the requirement shows « à corriger » with the syntax error instead;
  * - puts the syntax errors first.
@@ -130,6 +131,7 @@ export function afterSyntaxErrors(document: LangiumDocument, diagnostics: Diagno
             return !lostNames.has(text.getText(diagnostic.range)) && !syntaxLines.has(diagnostic.range.start.line);
         }
         if ((diagnostic.severity ?? 1) > 2) return true;
+        if (definition.analysis) return false;
         const missingSection = (diagnostic.data as { section?: unknown } | undefined)?.section;
         if (typeof missingSection === 'string' && brokenSections.has(missingSection)) return false;
         if (definition.requirement && brokenRequirements.has(definition.requirement)) return false;
@@ -151,4 +153,4 @@ function parserRuleStacks(document: LangiumDocument): Map<string, string> {
     return result;
 }
 
-const SECTION_TYPES: ReadonlySet<string> = new Set(SECTION_KINDS.map(kind => kind.type));
+const SECTION_TYPES: ReadonlySet<string> = new Set(ELEMENT_KEYWORDS.map(kind => kind.type));
