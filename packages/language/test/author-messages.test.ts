@@ -91,7 +91,7 @@ describe('a present section with a syntax error is « à corriger », never abse
         expect(conformity.items.find(item => item.requirement.id === 'disponibilite')!.status).toBe('to-fix');
         expect(conformity.items.filter(item => item.status === 'missing')).toEqual([]);
         expect(conformity.toFix).toBe(1);
-        expect(conformityLabel(conformity, 'fr')).toBe(`Conformité : ${conformity.met}/${conformity.total} exigences, 1 à corriger`);
+        expect(conformityLabel(conformity, 'fr')).toBe('Contrôles automatiques : 15/16 exigences vérifiées, 1 à corriger');
     });
 
     test('syntax errors are listed first', async () => {

@@ -2,7 +2,7 @@ import { LangiumParserErrorMessageProvider, type LangiumCoreServices } from 'lan
 import { frameworkMessages } from '../i18n/framework-messages.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
 import type { CoopAddedServices } from '../coop-module.js';
-import { nodeKind } from '../model/node-kinds.js';
+import { NODE_KINDS, nodeKind } from '../model/node-kinds.js';
 import { ELEMENT_KEYWORDS, SECTION_KINDS } from '../model/sections.js';
 import { toPlainText } from '../model/skeleton-text.js';
 import { fold, nearest } from '../model/text.js';
@@ -73,9 +73,10 @@ function constructOf(ruleStack: string[]): { type: string; name: string; skeleto
         const type = typeOfRule(ruleStack[i]);
         if (type === 'Protocole') return { type, name: 'protocole', skeletonLines: [] };
         if (type === 'Bibliotheque') return { type, name: 'bibliothèque', skeletonLines: [] };
+        if (type === 'Equipe') return { type, name: 'équipe', skeletonLines: [] };
         const kind = nodeKind(type);
-        if (!kind || (!kind.section && !kind.name)) continue;
-        const name = kind.section?.keyword ?? kind.label.fr.toLowerCase();
+        if (!kind || (!kind.section && !kind.name && !kind.team)) continue;
+        const name = kind.section?.keyword ?? kind.team?.keyword ?? kind.label.fr.toLowerCase();
         const lines = kind.skeleton ? toPlainText(kind.skeleton).split('\n').map(line => line.trim()).filter(line => line && line !== '}' && !line.startsWith('"""')) : [];
         return { type, name, skeletonLines: lines };
     }
@@ -95,11 +96,15 @@ function exampleAfter(word: string, lines: string[]): string | undefined {
     return undefined;
 }
 
+/** The elements of a team file that have a skeleton, in the order of the declaration form. */
+const TEAM_KINDS = NODE_KINDS.filter(kind => kind.team && kind.skeleton);
+
 /** The lines a block accepts, from its skeleton (its first line is the header, not a statement). */
 function statementExamples(construct: { type: string; skeletonLines: string[] }): string[] {
     if (construct.type === 'Protocole') {
         return SECTION_KINDS.filter(kind => nodeKind(kind.type)?.skeleton).slice(0, 40).map(kind => toPlainText(nodeKind(kind.type)!.skeleton!).split('\n')[0].replace(/\s*\{$/, ' { … }'));
     }
+    if (construct.type === 'Equipe') return TEAM_KINDS.map(kind => toPlainText(kind.skeleton!).split('\n')[0].replace(/\s*\{$/, ' { … }'));
     return construct.skeletonLines.slice(1);
 }
 
@@ -191,6 +196,7 @@ export class CoopParserErrorMessageProvider extends LangiumParserErrorMessagePro
         const shown = examples.slice(0, construct?.type === 'Protocole' ? 4 : 6).map(example => quote(example, this.locale)).join(', ');
         const starts = construct?.type === 'Protocole'
             ? ELEMENT_KEYWORDS.map(kind => kind.keyword.split(/[\s']/)[0])
+            : construct?.type === 'Equipe' ? TEAM_KINDS.map(kind => kind.team!.keyword)
             : examples.map(example => example.split(/\s+/)[0]);
         const section = construct?.type === 'Protocole' && options.actual?.image ? misspeltSection([options.actual.image, ...(options.following ?? [])].join(' ')) : undefined;
         const meant = section ? ELEMENT_KEYWORDS.find(kind => kind.type === section)?.keyword : options.actual?.image ? nearest(options.actual.image, starts) : undefined;
