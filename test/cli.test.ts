@@ -15,7 +15,7 @@ describe('coop validate (end to end)', () => {
         const { code, stdout, stderr } = coop('validate', 'examples');
         expect(stderr).toBe('');
         // The prose conditions of the examples are points for the reviewer (infos), never errors or warnings.
-        expect(stdout).toMatch(/^✖ \d+ problème\(s\) : 0 erreur\(s\), 0 avertissement\(s\), \d+ info\(s\)/m);
+        expect(stdout).toMatch(/^✔ \d+ fichier\(s\) validé\(s\) : aucune erreur ni avertissement ; \d+ info\(s\) à lire/m);
         expect(code).toBe(0);
     });
 
