@@ -129,10 +129,12 @@ export class LogicCompiler {
     }
 
     private declare(donnee: Donnee): void {
+        // A datum whose name was lost to a syntax error is not read (its line has the error).
+        if (!donnee.name) return;
         const type = donnee.type;
         const label = lowerFirst(donnee.libelle?.trim() || donnee.name);
         const id = `donnee:${donnee.name}`;
-        if (this.variables.has(id) || !donnee.name) return;
+        if (this.variables.has(id)) return;
         if (isTypeOuiNon(type)) this.variables.set(id, { id, kind: 'bool', label, thresholds: new Set(), node: donnee });
         else if (isTypeListe(type)) this.variables.set(id, { id, kind: 'enum', label, values: type.valeurs, thresholds: new Set(), node: donnee });
         else if (isTypeNombre(type)) {

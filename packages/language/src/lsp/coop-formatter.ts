@@ -106,19 +106,24 @@ export class CoopFormatter implements Formatter {
         return formattingEdits(text, spans, options, this.structure(text, document));
     }
 
+    /**
+     * Where statements start, for continuation lines. Only from a text that parses without error:
+     * the parser's recovery reads a garbled text differently once its lines are re-indented, and a
+     * second formatting would then move lines again (found by the fuzz suite).
+     */
     private structure(text: string, document?: LangiumDocument): Structure | undefined {
-        let root: AstNode | undefined;
-        const parsed = document?.parseResult?.value;
-        if (parsed?.$cstNode?.root.fullText === text) {
-            root = parsed;
+        let result: { value: AstNode; parserErrors: unknown[]; lexerErrors: unknown[] };
+        if (document?.parseResult?.value?.$cstNode?.root.fullText === text) {
+            result = document.parseResult;
         } else {
             try {
-                root = this.services.parser.LangiumParser.parse(text).value;
+                result = this.services.parser.LangiumParser.parse(text);
             } catch {
                 return undefined;
             }
         }
-        return structureOf(root);
+        if (result.parserErrors.length > 0 || result.lexerErrors.length > 0) return undefined;
+        return structureOf(result.value);
     }
 }
 
