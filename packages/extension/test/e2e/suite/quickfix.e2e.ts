@@ -40,8 +40,16 @@ describe('quick fixes', () => {
         assert.match(editor.document.getText(), /^[ \t]*lieu "/m, 'a `lieu "…"` line was inserted');
         assert.ok(!hasMissingPlace(after), describeDiagnostics(after));
         const errors = after.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
-        assert.deepEqual(errors.map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error');
+        // Only the inserted skeleton's text to replace (issue 10 §1), on the inserted line.
+        const place = editor.document.getText().split('\n').findIndex(line => /^[ \t]*lieu "/.test(line));
+        assert.deepEqual(errors.filter(d => !(codeOf(d) === 'texte-a-completer' && d.range.start.line === place)).map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error');
 
+        // The author writes the place in the inserted line: the summary is back to 16/16.
+        const line = editor.document.lineAt(place);
+        const quoted = /"[^"]*"/.exec(line.text)!;
+        const written = new vscode.WorkspaceEdit();
+        written.replace(uri, new vscode.Range(place, quoted.index, place, quoted.index + quoted[0].length), '"Cabinet de la maison de santé, salle de soins"');
+        assert.ok(await vscode.workspace.applyEdit(written), 'the place is written');
         // Picture: the inserted section in the editor, the summary back to 16/16.
         const api = await activateExtension();
         await waitFor(() => api.conformity.state.text.includes('16/16'), () => `the status bar at 16/16, got ${api.conformity.state.text}`);
