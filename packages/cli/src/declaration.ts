@@ -1,10 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import {
-    buildTeamDocuments, declarationRows, DECLARATION_COLUMNS, documentDate, format, renderDocx, renderPdf,
-    type Localized, type LocaleSetting
-} from 'coop-language';
+import { declarationPacket, documentsToSign, format, type Localized, type LocaleSetting } from 'coop-language';
 import { UsageError } from './exit-codes.js';
 import { loadTeam } from './team-load.js';
 import { writeAtomically } from './write-output.js';
@@ -42,28 +38,8 @@ export async function declarationCommand(file: string, options: DeclarationOptio
     const errors = team.diagnostics.filter(d => d.severity === 1).length;
     if (errors > 0) io.stderr(t(messages.errors, { path: file, count: errors }) + '\n');
 
-    const rows = declarationRows(team.data);
-    const columns = DECLARATION_COLUMNS.map(column => ({ key: column.key, header: locale.pick(column.label) }));
-    const csv = '\ufeff' + stringify(rows, { header: true, columns, delimiter: ';', record_delimiter: '\r\n' });
-    await writeAtomically(join(out, 'declaration.csv'), csv, locale);
-    const json = {
-        formulaire: locale.pick({ fr: 'Déclaration – modification d\'équipe (protocole de coopération)', en: 'Team declaration – change (cooperation protocol)' }),
-        protocole: team.data.protocole,
-        structure: team.data.structure ?? null,
-        referent: team.data.referent ?? null,
-        representant: team.data.representant ?? null,
-        debut: team.data.debut ?? null,
-        professionnels: team.data.membres.map(({ line: _line, ...member }) => member),
-        attestations: team.data.attestations
-    };
-    await writeAtomically(join(out, 'declaration.json'), JSON.stringify(json, null, 2) + '\n', locale);
-
-    const documents = buildTeamDocuments(team.data, locale.current);
-    for (const document of documents) {
-        const date = documentDate(document.model);
-        await writeAtomically(join(out, 'documents', `${document.name}.pdf`), await renderPdf(document.model, { date }), locale);
-        await writeAtomically(join(out, 'documents', `${document.name}.docx`), await renderDocx(document.model, { date }), locale);
-    }
-    io.stdout(t(messages.written, { out: options.out ?? out, count: documents.length }) + '\n');
+    const files = await declarationPacket(team.data, locale.current);
+    for (const packetFile of files) await writeAtomically(join(out, ...packetFile.path.split('/')), packetFile.data, locale);
+    io.stdout(t(messages.written, { out: options.out ?? out, count: documentsToSign(files) }) + '\n');
     return 0;
 }

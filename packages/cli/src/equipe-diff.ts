@@ -24,7 +24,7 @@ export async function teamDiffCommand(before: string, after: string, options: Te
     const now = await loadVersion(after, locale, cwd);
     const diff = diffTeams(old.data, now.data);
     if (options.format === 'json') {
-        const strip = ({ line: _line, ...member }: TeamMemberData) => member;
+        const strip = ({ line: _line, endLine: _endLine, ...member }: TeamMemberData) => member;
         return JSON.stringify({
             ancien: { fichier: old.shown, titre: old.data.titre, protocole: old.data.protocole.code },
             nouveau: { fichier: now.shown, titre: now.data.titre, protocole: now.data.protocole.code },

@@ -8,6 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ConformityStatus } from './conformity-status.js';
 import { Exporter } from './export.js';
 import { newProtocol } from './new-protocol.js';
+import { writeDeclaration } from './declaration.js';
+import { trackTeamFiles } from './team-context.js';
 import { newTeam } from './new-team.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { SettingsAppliedNotification, type CoopInitializationOptions } from './preview/requests.js';
@@ -32,6 +34,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<CoopExtensionApi> {
     client = createClient(context);
+    const languageClient = client;
     const conformity = new ConformityStatus(client);
     // Registered before the server starts: VS Code restores the previews of the last session
     // (serializer) as soon as the extension is active, and they wait for the server.
@@ -45,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
         exports,
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
         vscode.commands.registerCommand('coop.newTeam', () => newTeam()),
+        vscode.commands.registerCommand('coop.declaration', (source?: unknown, target?: unknown) => writeDeclaration(languageClient, previews, source, target)),
+        trackTeamFiles(),
         // The one path for a change of `coop.language` or `coop.rules`: the client sends the `coop`
         // section (synchronize below), the server applies it live, validates again and says so.
         client.onNotification(SettingsAppliedNotification.method, () => {

@@ -3,7 +3,8 @@ import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createCoopServices, loadAndValidate, isConformityResult, isExportParams, isPreviewParams, isDocumentParams, LocaleSetting, RuleSettings } from 'coop-language';
 import { CoopSettingsService } from '../src/lsp/settings-service.js';
-import { conformityOf, CoopRequestFailure, exportOf, previewOf } from '../src/lsp/coop-requests.js';
+import { conformityOf, CoopRequestFailure, declarationOf, exportOf, previewOf } from '../src/lsp/coop-requests.js';
+import { isDeclarationResult } from '../src/protocol/coop-protocol.js';
 import { changeProblem, documentProblem, openProblem } from '../src/lsp/guarded-connection.js';
 
 const CYSTITE = readFileSync(new URL('../../../examples/cystite-femme.coop', import.meta.url), 'utf8');
@@ -100,6 +101,45 @@ describe('custom request functions (document → result)', () => {
         expect(preview!.title.length).toBeGreaterThan(0);
         const html = await exportOf(document, Coop, 'html');
         expect(Buffer.from(html!.data, 'base64').toString('utf8')).toMatch(/^<!DOCTYPE html>/i);
+    });
+
+    it('coop/preview of a team file: what the declaration will say, the findings beside the member they concern', async () => {
+        const team = readFileSync(new URL('../../../examples/equipe-msp-cystite.coop', import.meta.url), 'utf8');
+        const { document, Coop } = await validated(team);
+        const preview = previewOf(document, Coop)!;
+        expect(preview.title).toBe('MSP des Tilleuls — pollakiurie et brûlures mictionnelles');
+        expect(preview.html).toContain('Déclaration d&#39;équipe — aperçu');
+        for (const heading of ['Avant de déclarer', 'Adresse et contacts', 'Professionnels de l&#39;équipe', 'Attestations sur l&#39;honneur']) expect(preview.html).toContain(heading);
+        expect(preview.html).toContain('La vérification automatique ne relève rien à corriger');
+        expect(preview.html).toContain('10003456789');
+        // A délégué without the protocol's training: the finding is listed, and shown on the member's row.
+        const untrained = team.replace(/\n\s*formation cystite-ide le 2025-01-14[^\n]*/, '');
+        const second = await validated(untrained);
+        const codes = (second.document.diagnostics ?? []).filter(d => (d.severity ?? 1) <= 2).map(d => String(d.code));
+        expect(codes.length).toBeGreaterThan(0);
+        const html = previewOf(second.document, second.Coop)!.html;
+        expect(html).not.toContain('La vérification automatique ne relève rien à corriger');
+        expect(html).toMatch(/Ligne \d+ — /);
+        expect(html).toContain(codes[0]);
+    });
+
+    it('coop/declaration of a team file: the packet coop declaration writes; null for a protocol', async () => {
+        const team = readFileSync(new URL('../../../examples/equipe-msp-cystite.coop', import.meta.url), 'utf8');
+        const { document, Coop } = await validated(team);
+        const result = await declarationOf(document, Coop);
+        expect(isDeclarationResult(result)).toBe(true);
+        const paths = result!.files.map(file => file.path);
+        expect(paths.slice(0, 2)).toEqual(['declaration.csv', 'declaration.json']);
+        expect(paths.filter(path => path.startsWith('documents/') && path.endsWith('.pdf'))).toHaveLength(5);
+        expect(paths.filter(path => path.endsWith('.docx'))).toHaveLength(5);
+        expect(Buffer.from(result!.files.find(file => file.path.endsWith('.pdf'))!.data, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const csv = Buffer.from(result!.files[0].data, 'base64').toString('utf8');
+        expect(csv.split('\r\n')[0]).toBe('\ufeffProtocole;Intitulé du protocole;Type de protocole;Structure déclarante;Type de structure;FINESS;Référent de la déclaration;Contact du référent;Représentant légal;Contact du représentant légal;Date de début;Nom;Prénom;Profession;RPPS;Rôle;Date de l\'accord d\'engagement;Formations suivies');
+        expect(JSON.parse(Buffer.from(result!.files[1].data, 'base64').toString('utf8')).professionnels[0]).not.toHaveProperty('endLine');
+        const protocol = await validated(CYSTITE);
+        await expect(declarationOf(protocol.document, protocol.Coop)).resolves.toBeNull();
+        // A path that would leave the chosen folder is never accepted by the extension.
+        expect(isDeclarationResult({ files: [{ path: '../x.pdf', data: '' }], errors: 0 })).toBe(false);
     });
 
     it('an export that cannot be rendered fails with a French sentence, not a RangeError', async () => {

@@ -3,6 +3,7 @@
 // editor, restored after a window reload (WebviewPanelSerializer).
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { setTeamPreviewContext } from '../team-context.js';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { toUri } from './requests.js';
 import { PREVIEW_VIEW_TYPE, ProtocolPreview, webviewOptions, type PreviewHost, type PreviewSnapshot, type PreviewState } from './protocol-preview.js';
@@ -158,8 +159,10 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
         const preview = new ProtocolPreview(panel, uri, this, sourceColumn);
         this.previews.set(uri.toString(), preview);
         if (panel.active) this.lastActive = preview;
+        if (panel.active) setTeamPreviewContext(uri);
         const viewState = panel.onDidChangeViewState(event => {
             if (event.webviewPanel.active) this.lastActive = preview;
+            if (event.webviewPanel.active) setTeamPreviewContext(preview.uri);
         });
         preview.onDidDispose(() => {
             viewState.dispose();

@@ -3,10 +3,11 @@
 // server-setup.ts for the registration), so they are unit-tested on documents built in memory.
 import type { LangiumDocument } from 'langium';
 import type { CoopServices } from '../coop-module.js';
-import { isProtocole } from '../generated/ast.js';
+import { isEquipe, isProtocole } from '../generated/ast.js';
 import { format, type Localized } from '../i18n/locale.js';
-import type { ConformityResult, ExportFormat, ExportResult, PreviewParams, PreviewResult } from '../protocol/coop-protocol.js';
-import { buildDocumentModel, renderDocx, renderHtml, renderPdf, type Disposition, type DocumentModel } from '../render/index.js';
+import type { ConformityResult, DeclarationResult, ExportFormat, ExportResult, PreviewParams, PreviewResult } from '../protocol/coop-protocol.js';
+import { buildDocumentModel, buildTeamSummary, declarationPacket, renderDocx, renderHtml, renderPdf, type Disposition, type DocumentModel } from '../render/index.js';
+import { teamData } from '../team/team-data.js';
 import { computeConformity, conformityLabel } from '../rules/conformity.js';
 
 /**
@@ -44,9 +45,9 @@ export function conformityOf(document: LangiumDocument, services: CoopServices):
     };
 }
 
-/** `coop/preview` of a validated document: null unless it is a protocol. */
+/** `coop/preview` of a validated document: the dossier of a protocol, the summary of a team file; null otherwise. */
 export function previewOf(document: LangiumDocument, services: CoopServices, params: Omit<PreviewParams, 'uri'> = {}): PreviewResult | null {
-    const model = modelOf(document, services);
+    const model = isEquipe(document.parseResult.value) ? teamModelOf(document, services) : modelOf(document, services);
     if (!model) return null;
     const html = attempt(services, 'html', () => renderHtml(model, { nonce: params.nonce, cspSource: params.cspSource, scriptUri: params.scriptUri }));
     return { html, title: model.title };
@@ -60,6 +61,28 @@ export async function exportOf(document: LangiumDocument, services: CoopServices
         : exportFormat === 'docx' ? renderDocx(model)
             : Buffer.from(renderHtml(model), 'utf8'));
     return { data: Buffer.from(bytes).toString('base64') };
+}
+
+/** `coop/declaration` of a validated team file: the packet's files in base64; null unless it is a team file. */
+export async function declarationOf(document: LangiumDocument, services: CoopServices): Promise<DeclarationResult | null> {
+    const root = document.parseResult.value;
+    if (!isEquipe(root)) return null;
+    const data = attempt(services, 'declaration', () => teamData(root, services.shared.workspace.LangiumDocuments));
+    const files = await attemptAsync(services, 'declaration', () => declarationPacket(data, services.i18n.Locale.current));
+    return {
+        files: files.map(file => ({ path: file.path, data: Buffer.from(file.data).toString('base64') })),
+        errors: (document.diagnostics ?? []).filter(d => (d.severity ?? 1) === 1).length
+    };
+}
+
+function teamModelOf(document: LangiumDocument, services: CoopServices): DocumentModel | null {
+    const root = document.parseResult.value;
+    if (!isEquipe(root)) return null;
+    try {
+        return buildTeamSummary(teamData(root, services.shared.workspace.LangiumDocuments), document.diagnostics ?? [], services.i18n.Locale.current);
+    } catch (error) {
+        throw failure(services, messages.model, {}, error);
+    }
 }
 
 const messages = {

@@ -6,11 +6,11 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/config-file.js';
 import {
-    ConformityRequest, CoopErrorCodes, ExportRequest, isDocumentParams, isExportParams, isPreviewParams, PreviewRequest,
+    ConformityRequest, CoopErrorCodes, DeclarationRequest, ExportRequest, isDocumentParams, isExportParams, isPreviewParams, PreviewRequest,
     SettingsAppliedNotification, type CoopRequest
 } from '../protocol/coop-protocol.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
-import { conformityOf, CoopRequestFailure, exportOf, previewOf } from './coop-requests.js';
+import { conformityOf, CoopRequestFailure, declarationOf, exportOf, previewOf } from './coop-requests.js';
 import { guardConnection } from './guarded-connection.js';
 import { guardParser } from './parse-guard.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
@@ -101,6 +101,10 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
     onCoopRequest(PreviewRequest, isPreviewParams, async params => {
         const document = await validatedDocument(shared, params.uri);
         return document ? previewOf(document, Coop, params) : null;
+    });
+    onCoopRequest(DeclarationRequest, isDocumentParams, async params => {
+        const document = await validatedDocument(shared, params.uri);
+        return document ? declarationOf(document, Coop) : null;
     });
     onCoopRequest(ExportRequest, isExportParams, async params => {
         const document = await validatedDocument(shared, params.uri);

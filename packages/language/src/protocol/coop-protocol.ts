@@ -117,6 +117,29 @@ export interface ExportResult {
  */
 export const ExportRequest = request<ExportParams, ExportResult | null>('coop/export');
 
+// ---------------------------------------------------------------------------------------------
+// coop/declaration
+
+export interface DeclarationResult {
+    /** The files of the packet, paths relative to the folder the user chooses (`documents/01-….pdf`). */
+    files: Array<{ path: string; data: string }>;
+    /** Errors the team file still has: the packet is written anyway, the user is told. */
+    errors: number;
+}
+
+/**
+ * `coop/declaration`: the declaration packet of a team file (CSV, JSON and the documents to sign,
+ * base64), as `coop declaration` writes it; null unless the document is a team file.
+ */
+export const DeclarationRequest = request<DocumentParams, DeclarationResult | null>('coop/declaration');
+
+export function isDeclarationResult(value: unknown): value is DeclarationResult {
+    const files = (value as DeclarationResult | undefined)?.files;
+    return Array.isArray(files) && files.every(file => typeof file?.path === 'string' && typeof file?.data === 'string'
+        && !file.path.split('/').some(part => part === '..' || part === '') && !file.path.startsWith('/'))
+        && typeof (value as DeclarationResult).errors === 'number';
+}
+
 /** Error codes of the coop requests, besides JSON-RPC's (InvalidParams −32602…). */
 export const CoopErrorCodes = {
     /** LSP's RequestFailed: the request was valid but the document could not be rendered. */

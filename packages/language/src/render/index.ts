@@ -13,4 +13,5 @@ export { FICHE_ITEMS } from './builders/fiche.js';
 export { escapeHtml, renderHtml, type HtmlOptions } from './html.js';
 export { documentDate, renderPdf, type PdfOptions } from './pdf.js';
 export { renderDocx, type DocxOptions } from './docx.js';
-export { buildTeamDocuments, declarationRows, DECLARATION_COLUMNS, slug, type TeamDocument } from './team/team-documents.js';
+export { declarationPacket, documentsToSign, type PacketFile } from './team/declaration-packet.js';
+export { buildTeamDocuments, buildTeamSummary, declarationRows, DECLARATION_COLUMNS, slug, type TeamDocument } from './team/team-documents.js';

@@ -15,8 +15,9 @@ export interface TeamMemberData {
     /** Date of the signed accord d'engagement. */
     engagement?: string;
     formations: Array<{ formation: string; date: string; detail?: string }>;
-    /** 0-based line of the member in the file. */
+    /** 0-based lines of the member in the file (first and last). */
     line: number;
+    endLine: number;
 }
 
 /**
@@ -45,7 +46,8 @@ function memberData(membre: MembreEquipe): TeamMemberData {
         ...(membre.rpps !== undefined ? { rpps: String(membre.rpps) } : {}),
         ...(membre.engagement ? { engagement: membre.engagement } : {}),
         formations: membre.formations.map(suivie => ({ formation: suivie.formation ?? '', date: suivie.date ?? '', ...(suivie.detail ? { detail: suivie.detail } : {}) })),
-        line: membre.$cstNode?.range.start.line ?? 0
+        line: membre.$cstNode?.range.start.line ?? 0,
+        endLine: membre.$cstNode?.range.end.line ?? membre.$cstNode?.range.start.line ?? 0
     };
 }
 

@@ -1,6 +1,7 @@
 import type { Locale, Localized } from '../../i18n/locale.js';
 import type { TeamData, TeamMemberData } from '../../team/team-data.js';
-import type { Block, DocumentModel, Field, Section } from '../model-types.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Block, DocumentModel, Field, Note, Section } from '../model-types.js';
 
 // ---------------------------------------------------------------------------------------------
 // The declaration packet of a team (issue 12): one document to sign per member (accord
@@ -154,6 +155,55 @@ class Builder {
             [identity, engagement, competences]);
     }
 
+    summary(diagnostics: readonly Diagnostic[]): DocumentModel {
+        const data = this.data;
+        const shown = diagnostics.filter(d => (d.severity ?? 1) <= 2);
+        const ofMember = (member: TeamMemberData) => shown.filter(d => d.range.start.line >= member.line && d.range.start.line <= member.endLine).map(noteOf);
+        const inMembers = new Set(data.membres.flatMap(member => shown.filter(d => d.range.start.line >= member.line && d.range.start.line <= member.endLine)));
+        const role = (member: TeamMemberData) => member.role === 'délégant' ? this.t({ fr: 'délégant', en: 'delegating' }) : member.role === 'délégué' ? this.t({ fr: 'délégué', en: 'delegate' }) : member.role;
+        const members: Block = {
+            type: 'table', role: 'data', line: data.membres[0]?.line ?? 0, notes: [],
+            columns: [this.t({ fr: 'Nom', en: 'Last name' }), this.t({ fr: 'Prénom', en: 'First name' }), this.t({ fr: 'Profession', en: 'Profession' }), this.t({ fr: 'Rôle', en: 'Role' }), 'RPPS',
+                this.t({ fr: 'Accord d\'engagement', en: 'Commitment' }), this.t({ fr: 'Formations suivies', en: 'Trainings completed' })],
+            widths: [12, 11, 13, 11, 16, 13, 24],
+            rows: data.membres.map(member => ({
+                cells: [member.nom, member.prenom, member.professionLibelle || member.profession, role(member), member.rpps ?? '—', this.date(member.engagement) || '—',
+                    member.formations.length > 0 ? member.formations.map(formation => `${formation.formation} (${this.date(formation.date)})`) : '—'],
+                line: member.line,
+                notes: ofMember(member)
+            }))
+        };
+        const structure = data.structure;
+        // The header already shows the protocol, the structure, its FINESS and the start date.
+        const identity = this.fields([
+            ...this.field({ fr: 'Adresse', en: 'Address' }, structure?.adresse),
+            ...this.field({ fr: 'Référent de la déclaration', en: 'Referent of the declaration' }, data.referent ? [data.referent.nom, ...(data.referent.qualite ? [data.referent.qualite] : []), ...data.referent.contacts].join(' — ') : undefined),
+            ...this.field({ fr: 'Représentant légal', en: 'Legal representative' }, data.representant ? [data.representant.nom, ...(data.representant.qualite ? [data.representant.qualite] : []), ...data.representant.contacts].join(' — ') : undefined)
+        ]);
+        const statements: Block = data.attestations.length > 0
+            ? { type: 'list', line: 0, notes: [], items: data.attestations.map(attestation => ({
+                content: `${this.t(ATTESTATIONS[attestation.nature] ?? { fr: attestation.nature, en: attestation.nature })}${attestation.date ? ` (${this.date(attestation.date)})` : ''}${attestation.detail ? ` : ${attestation.detail}` : ''}`,
+                line: 0, notes: []
+            })) }
+            : this.prose(this.t({ fr: '*Aucune attestation dans le fichier d\'équipe.*', en: '*No statement in the team file.*' }));
+        const others = shown.filter(d => !inMembers.has(d));
+        const toFix: Block = shown.length === 0
+            ? this.prose(this.t({ fr: 'La vérification automatique ne relève rien à corriger : la déclaration peut être préparée (commande « Écrire le dossier de déclaration »).', en: 'The automatic checks find nothing to fix: the declaration can be prepared (command "Write the declaration packet").' }))
+            : { type: 'list', line: shown[0].range.start.line, notes: [], items: [...others, ...shown.filter(d => inMembers.has(d))].map(d => ({
+                content: `${this.t({ fr: 'Ligne', en: 'Line' })} ${d.range.start.line + 1} — ${typeof d.message === 'string' ? d.message : String(d.message)}`,
+                tag: String(d.code ?? ''), line: d.range.start.line, notes: []
+            })) };
+        const sections = [
+            this.section(1, 'a-corriger', { fr: 'Avant de déclarer', en: 'Before declaring' }, [toFix]),
+            this.section(2, 'contacts', { fr: 'Adresse et contacts', en: 'Address and contacts' }, identity.type === 'fields' && identity.fields.length === 0 ? [] : [identity]),
+            this.section(3, 'professionnels', { fr: 'Professionnels de l\'équipe', en: 'Team professionals' }, [members]),
+            this.section(4, 'attestations', { fr: 'Attestations sur l\'honneur', en: 'Sworn statements' }, [statements])
+        ];
+        return this.model(data.titre || this.t({ fr: 'Équipe sans titre', en: 'Untitled team' }),
+            { fr: 'Déclaration d\'équipe — aperçu (protocole de coopération, art. L.4011-1 du Code de la santé publique)', en: 'Team declaration — preview (cooperation protocol, art. L.4011-1 of the public health code)' },
+            sections);
+    }
+
     representative(): DocumentModel {
         const representant = this.data.representant;
         const name = representant?.nom ?? this.t({ fr: '………………………………', en: '………………………………' });
@@ -192,6 +242,21 @@ class Builder {
             { fr: 'Protocole de coopération — déclaration d\'équipe (art. L.4011-1 du Code de la santé publique)', en: 'Cooperation protocol — team declaration (art. L.4011-1 of the public health code)' },
             sections);
     }
+}
+
+/** A diagnostic as a note of the preview (its code, its line). */
+function noteOf(diagnostic: Diagnostic): Note {
+    const kind = diagnostic.severity === 2 ? 'warning' : diagnostic.severity === 3 || diagnostic.severity === 4 ? 'info' : 'error';
+    return { kind, code: String(diagnostic.code ?? ''), message: typeof diagnostic.message === 'string' ? diagnostic.message : String(diagnostic.message), line: diagnostic.range.start.line };
+}
+
+/**
+ * The preview of a team file (VS Code): what the declaration will say — protocol, structure,
+ * contacts, professionals with their training, statements — with the findings of the checks next
+ * to the member or the part they concern, and the list of what to fix before declaring.
+ */
+export function buildTeamSummary(data: TeamData, diagnostics: readonly Diagnostic[], locale: Locale = 'fr'): DocumentModel {
+    return new Builder(data, locale).summary(diagnostics);
 }
 
 /** The documents to sign of a team: one per member (in file order), then the legal representative's. */
