@@ -209,9 +209,8 @@ export class CaseTests implements vscode.Disposable {
                         continue;
                     }
                     const message = failureText(entry);
+                    // The readable text, not an expected/actual diff: the editor would show « … != … » inline.
                     const testMessage = new vscode.TestMessage(message);
-                    testMessage.expectedOutput = entry.expected;
-                    testMessage.actualOutput = entry.actual || vscode.l10n.t('no outcome');
                     testMessage.location = new vscode.Location(vscode.Uri.parse(uri), rangeOf(entry));
                     run.failed(item, testMessage, duration);
                     results.push({ id: item.id, label: item.label, passed: false, message });

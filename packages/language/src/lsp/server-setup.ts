@@ -118,8 +118,8 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
     });
 
     /**
-     * The files of patient cases the server knows (or the one named), validated. Langium builds the
-     * workspace's files that are not open without validation: those are validated here first.
+     * The files of patient cases the server knows (or the one named), validated. Langium does not
+     * fully build the workspace's files that are not open: those are built and validated here first.
      */
     async function validatedCaseDocuments(uri: string | undefined): Promise<LangiumDocument[]> {
         await shared.workspace.WorkspaceManager.ready;
@@ -128,7 +128,9 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
         }
         const documents = shared.workspace.LangiumDocuments.all
             .filter(document => isCas(document.parseResult.value) && (uri === undefined || document.uri.toString() === uri)).toArray();
-        const pending = documents.filter(document => document.state < DocumentState.Validated);
+        // The protocols they run on must be linked too: every document not yet validated is built.
+        const pending = documents.length === 0 ? [] : shared.workspace.LangiumDocuments.all
+            .filter(document => !isBuiltinUri(document.uri) && document.state < DocumentState.Validated).toArray();
         if (pending.length > 0) {
             await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(pending, { validation: true }, token));
         }
