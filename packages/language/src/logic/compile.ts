@@ -130,9 +130,11 @@ export class LogicCompiler {
 
     private declare(donnee: Donnee): void {
         const type = donnee.type;
+        // A datum whose name is lost to a syntax error is not declared (nothing can read it).
+        if (!donnee.name) return;
         const label = lowerFirst(donnee.libelle?.trim() || donnee.name);
         const id = `donnee:${donnee.name}`;
-        if (this.variables.has(id) || !donnee.name) return;
+        if (this.variables.has(id)) return;
         if (isTypeOuiNon(type)) this.variables.set(id, { id, kind: 'bool', label, thresholds: new Set(), node: donnee });
         else if (isTypeListe(type)) this.variables.set(id, { id, kind: 'enum', label, values: type.valeurs, thresholds: new Set(), node: donnee });
         else if (isTypeNombre(type)) {
