@@ -165,6 +165,7 @@ export const LABELS = {
     training: l('Formation des délégués', 'Training of delegates'),
     trainingFor: l('Formation « {name} » pour {who}', 'Training "{name}" for {who}'),
     trainingNamed: l('Formation « {name} »', 'Training "{name}"'),
+    trainingTotal: l('Durée totale de la formation', 'Total training time'),
     theory: l('Formation théorique', 'Theory'),
     practice: l('Formation pratique', 'Practice'),
     validation: l('Validation', 'Validation'),

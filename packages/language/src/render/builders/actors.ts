@@ -103,7 +103,9 @@ export function place(ctx: ModelContext): SectionContent {
 
 export function trainingFields(ctx: ModelContext, node: Formation | Module): Array<Field | undefined> {
     const theory = ctx.quantity(node.theorie);
+    const total = ctx.quantity(node.duree);
     return [
+        ctx.field('trainingTotal', total, node),
         ctx.field('theory', theory || node.programme ? { markdown: [theory && escapeMarkdown(theory), node.programme].filter(Boolean).join(' — ') } : undefined, node),
         ctx.field('practice', listOrSingle(node.pratiques.map(pratique => {
             const amount = ctx.quantity(pratique.quantite);
