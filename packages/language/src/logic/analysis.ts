@@ -1,9 +1,9 @@
 import {
-    isAllerA, isOrienter, isRealiser, isScore,
-    type Acte, type Action, type Critere, type Etape, type Protocole, type Situation
+    isAllerA, isParcours, isOrienter, isRealiser, isScore,
+    type Acte, type Action, type Critere, type Etape, type Parcours, type Protocole, type Situation
 } from '../generated/ast.js';
 import { protocolModel, writesDerogatoire } from '../model/protocol-model.js';
-import { LogicCompiler, type Formula, type Variable } from './compile.js';
+import { LogicCompiler, not, or, type Formula, type Variable } from './compile.js';
 import { cells, evaluate, variablesOf, type Value, type Witness } from './evaluate.js';
 
 export type { Witness };
@@ -152,8 +152,24 @@ function analyse(protocole: Protocole): LogicAnalysis {
     for (const critere of compiler.criteres) compiler.criterion(critere);
     for (const element of protocole.elements) if (isScore(element)) compiler.score(element);
     const inclusion = compiler.inclusion();
-    const exclusion = compiler.anyCriterion('exclusion');
-    const exclusionVariables = variablesOf(exclusion);
+    // The exclusion criteria (and the inclusions scoped to a tree or an act) are read wherever a
+    // derogating act may be reached: their variables are given at the entry and kept all along.
+    const everyExclusion = or([compiler.anyCriterion('exclusion', 'all'), ...compiler.criteres.filter(c => c.nature === 'inclusion' && c.portee).map(c => compiler.criterion(c))]);
+    const exclusionVariables = variablesOf(everyExclusion);
+    // Who must not receive an act: a global exclusion, or one scoped to the act or its tree, or a
+    // patient outside the inclusion criteria scoped to them (one formula per act and tree).
+    const excludedFormulas = new Map<Acte, Map<Parcours | undefined, Formula>>();
+    const excludedFor = (acte: Acte, parcours: Parcours | undefined): Formula => {
+        let byTree = excludedFormulas.get(acte);
+        if (!byTree) { byTree = new Map(); excludedFormulas.set(acte, byTree); }
+        let formula = byTree.get(parcours);
+        if (!formula) {
+            const scope = { acte, parcours };
+            formula = compiler.scoped ? or([compiler.anyCriterion('exclusion', scope), not(compiler.scopedInclusion(scope))]) : compiler.anyCriterion('exclusion');
+            byTree.set(parcours, formula);
+        }
+        return formula;
+    };
     const variable = (id: string) => compiler.variables.get(id)!;
 
     // Forward edges in depth-first order from the entry step of each tree; back edges (loops) ignored.
@@ -241,6 +257,7 @@ function analyse(protocole: Protocole): LogicAnalysis {
         if (total > MAX_COMBINATIONS) { skip('too-many', MAX_COMBINATIONS); timings.push(performance.now() - started); continue; }
 
         const situations = etape.situations;
+        const parcoursOf = isParcours(etape.$container) ? etape.$container : undefined;
         const actionKeys = situations.map(situation => actionKey(situation.action));
         const referral = situations.map(situation => isOrienter(situation.action));
         const prosaic = situations.map(situation => !situation.sinon && situation.expression === undefined);
@@ -286,7 +303,7 @@ function analyse(protocole: Protocole): LogicAnalysis {
                 if (first < 0) { gap ??= witnessOf(); return; }
                 const chosen = situations[first];
                 const acte = derogatoryAct(chosen.action);
-                if (acte && !prose && !excluded.has(chosen) && evaluate(exclusion, values)) {
+                if (acte && !prose && !excluded.has(chosen) && evaluate(excludedFor(acte, parcoursOf), values)) {
                     excluded.set(chosen, { situation: chosen, acte, witness: witnessOf() });
                 }
                 const next = nextStep(chosen.action);
