@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { createCoopServices, isProtocole, loadAndValidate, logicAnalysis, type Protocole } from 'coop-language';
+import { exhaustiveLogicAnalysis } from '../packages/language/src/logic/analysis.js';
 import { runTests } from '../packages/cli/src/test-cases.js';
 
 function protocol(steps: number): string {
@@ -48,6 +49,10 @@ async function main() {
     const timings = analysis.timings;
     console.log(`protocole : ${text.split('\n').length} lignes, ${analysis.steps.size} étapes, validation complète ${validation.toFixed(0)} ms`);
     console.log(`analyse par étape : médiane ${percentile(timings, 0.5).toFixed(2)} ms, p95 ${percentile(timings, 0.95).toFixed(2)} ms, max ${Math.max(...timings).toFixed(2)} ms, total ${timings.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+    // The same analysis by full enumeration (no pruning), in the same run: the findings are identical
+    // (packages/language/test/logic/pruning.test.ts), the time is what the pruning saves.
+    const exhaustive = exhaustiveLogicAnalysis(root).timings;
+    console.log(`sans élagage (énumération complète) : médiane ${percentile(exhaustive, 0.5).toFixed(2)} ms, p95 ${percentile(exhaustive, 0.95).toFixed(2)} ms, total ${exhaustive.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
     console.log(`constats logiques : ${result.diagnostics.filter(d => ['situation-non-couverte', 'situation-morte', 'situations-chevauchantes', 'patient-exclu-traite', 'trop-de-combinaisons'].includes(String(d.code))).length}`);
 
     // coop test: 1,000 cases on the cystitis example.

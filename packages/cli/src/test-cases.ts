@@ -1,7 +1,7 @@
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    conditionSource, createCoopServices, evaluateCase, isCas, isProtocole, LocaleSetting, loadAndValidate, uncoveredSituations,
+    caseOutcome, conditionSource, createCoopServices, isCas, isProtocole, LocaleSetting, loadAndValidate, uncoveredSituations,
     type CaseResult, type Locale, type Protocole
 } from 'coop-language';
 import { collectCoopFiles } from './collect-files.js';
@@ -59,14 +59,13 @@ export async function runTests(paths: string[], options: TestOptions): Promise<T
         if (isProtocole(root)) protocolFile.set(root, file);
         if (!isCas(root)) continue;
         for (const cas of root.cas) {
-            const result = evaluateCase(shared.workspace.LangiumDocuments, cas);
+            // The same code as the editor's Testing view (logic/cases.ts caseOutcome).
+            const { result, passed, problems } = caseOutcome(shared.workspace.LangiumDocuments, cas, diagnostics);
             results.push(result);
             const line = (cas.$cstNode?.range.start.line ?? 0) + 1;
-            const inside = diagnostics.filter(d => (d.severity ?? 1) === 1 && cas.$cstNode && d.range.start.line >= cas.$cstNode.range.start.line && d.range.start.line <= cas.$cstNode.range.end.line && d.code !== 'cas-en-echec');
             cases.push({
                 file, line, title: cas.titre ?? '', protocol: cas.protocole ?? '',
-                passed: result.passed && inside.length === 0, expected: result.expected, actual: result.actual, trace: result.trace,
-                problems: inside.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${typeof d.message === 'string' ? d.message : d.message.value}`)
+                passed, expected: result.expected, actual: result.actual, trace: result.trace, problems
             });
         }
     }

@@ -1,7 +1,8 @@
 // Client side of the coop extension: starts the bundled language server (dist/server.cjs) over
 // Node IPC, shows the conformity summary of the active protocol in the status bar, creates new
 // protocols from the skeleton snippet, shows the submission document in a preview webview
-// (src/preview/, `coop/preview`) and exports it (src/export.ts, `coop/export`). Everything about
+// (src/preview/, `coop/preview`), exports it (src/export.ts, `coop/export`) and shows the patient
+// cases in the Testing view (src/testing/, `coop/cases`). Everything about
 // the language itself (diagnostics, completion, hover, quick fixes, rendering) lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -13,6 +14,7 @@ import { trackTeamFiles } from './team-context.js';
 import { newTeam } from './new-team.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { SettingsAppliedNotification, type CoopInitializationOptions } from './preview/requests.js';
+import { CaseTests } from './testing/case-tests.js';
 
 export const LANGUAGE_ID = 'coop';
 
@@ -26,6 +28,8 @@ export interface CoopExtensionApi {
     readonly previews: PreviewManager;
     /** The export commands. */
     readonly exports: Exporter;
+    /** The patient cases in the Testing view (src/testing/). */
+    readonly tests: CaseTests;
     /** Fired when the server has applied new settings (`coop.language`, rule levels) and validated again. */
     readonly onDidApplySettings: vscode.Event<void>;
 }
@@ -40,12 +44,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     // (serializer) as soon as the extension is active, and they wait for the server.
     const previews = new PreviewManager(context.extensionUri, client).register();
     const exports = new Exporter(client, previews);
+    const tests = new CaseTests(client);
     const settingsApplied = new vscode.EventEmitter<void>();
     context.subscriptions.push(
         settingsApplied,
         conformity,
         previews,
         exports,
+        tests,
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
         vscode.commands.registerCommand('coop.newTeam', () => newTeam()),
         vscode.commands.registerCommand('coop.declaration', (source?: unknown, target?: unknown) => writeDeclaration(languageClient, previews, source, target)),
@@ -60,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     );
     await client.start();
     conformity.start();
-    return { client, conformity, previews, exports, onDidApplySettings: settingsApplied.event };
+    tests.start();
+    return { client, conformity, previews, exports, tests, onDidApplySettings: settingsApplied.event };
 }
 
 export async function deactivate(): Promise<void> {

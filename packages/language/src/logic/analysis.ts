@@ -1,10 +1,10 @@
 import {
-    isAllerA, isOrienter, isRealiser, isScore,
-    type Acte, type Action, type Critere, type Etape, type Protocole, type Situation
+    isAllerA, isParcours, isOrienter, isRealiser, isScore,
+    type Acte, type Action, type Critere, type Etape, type Parcours, type Protocole, type Situation
 } from '../generated/ast.js';
 import { protocolModel, writesDerogatoire } from '../model/protocol-model.js';
-import { LogicCompiler, type Formula, type Variable } from './compile.js';
-import { cells, evaluate, variablesOf, type Value, type Witness } from './evaluate.js';
+import { LogicCompiler, not, or, type Formula, type Variable } from './compile.js';
+import { cells, evaluate, evaluate3, variablesOf, type Value, type Witness } from './evaluate.js';
 
 export type { Witness };
 
@@ -66,7 +66,8 @@ export interface LogicAnalysis {
 
 interface State {
     readonly values: Map<string, Value>;
-    readonly witness: ReadonlyMap<string, Value>;
+    /** The patient so far, as a chain (copying it at every step would cost the depth of the tree). */
+    readonly witness: WitnessChain;
     /** A prose condition was read on the way: a finding on this path is the reviewer's, not the tool's. */
     readonly prose: boolean;
 }
@@ -105,6 +106,21 @@ export function situationFormula(compiler: LogicCompiler, situation: Situation):
     return situation.expression ? compiler.expression(situation.expression) : compiler.condition(undefined, situation.condition ?? '', situation);
 }
 
+/** A patient built step by step: the values given at one step, after those of the steps before. */
+interface WitnessChain {
+    readonly parent?: WitnessChain;
+    readonly values: ReadonlyMap<string, Value>;
+}
+
+/** The patient of a chain as one map, in the order its values were given. */
+function materialize(chain: WitnessChain): Map<string, Value> {
+    const links: WitnessChain[] = [];
+    for (let link: WitnessChain | undefined = chain; link; link = link.parent) links.push(link);
+    const witness = new Map<string, Value>();
+    for (let index = links.length - 1; index >= 0; index--) for (const [id, value] of links[index].values) witness.set(id, value);
+    return witness;
+}
+
 function key(values: Map<string, Value>, prose: boolean): string {
     let text = prose ? 'p' : '';
     for (const id of [...values.keys()].sort()) text += `|${id}=${String(values.get(id))}`;
@@ -118,10 +134,10 @@ function extend(base: State, missing: Variable[], budget: number): State[] | und
     for (const domain of domains) count *= domain.length;
     if (count > budget) return undefined;
     const result: State[] = [];
-    const values = new Map(base.values), witness = new Map(base.witness);
+    const values = new Map(base.values), witness = new Map<string, Value>();
     const fill = (index: number) => {
         if (index === missing.length) {
-            result.push({ values: new Map(values), witness: new Map(witness), prose: base.prose });
+            result.push({ values: new Map(values), witness: { parent: base.witness, values: new Map(witness) }, prose: base.prose });
             return;
         }
         for (const value of domains[index]) {
@@ -134,7 +150,15 @@ function extend(base: State, missing: Variable[], budget: number): State[] | und
     return result;
 }
 
-function analyse(protocole: Protocole): LogicAnalysis {
+/**
+ * The same analysis by full enumeration of the patients, without the pruning: for the tests that
+ * check the pruning changes no finding (not cached).
+ */
+export function exhaustiveLogicAnalysis(protocole: Protocole): LogicAnalysis {
+    return analyse(protocole, true);
+}
+
+function analyse(protocole: Protocole, exhaustive = false): LogicAnalysis {
     const compiler = new LogicCompiler(protocole);
     const model = protocolModel(protocole);
     const etapes = model.etapes;
@@ -152,8 +176,24 @@ function analyse(protocole: Protocole): LogicAnalysis {
     for (const critere of compiler.criteres) compiler.criterion(critere);
     for (const element of protocole.elements) if (isScore(element)) compiler.score(element);
     const inclusion = compiler.inclusion();
-    const exclusion = compiler.anyCriterion('exclusion');
-    const exclusionVariables = variablesOf(exclusion);
+    // The exclusion criteria (and the inclusions scoped to a tree or an act) are read wherever a
+    // derogating act may be reached: their variables are given at the entry and kept all along.
+    const everyExclusion = or([compiler.anyCriterion('exclusion', 'all'), ...compiler.criteres.filter(c => c.nature === 'inclusion' && c.portee).map(c => compiler.criterion(c))]);
+    const exclusionVariables = variablesOf(everyExclusion);
+    // Who must not receive an act: a global exclusion, or one scoped to the act or its tree, or a
+    // patient outside the inclusion criteria scoped to them (one formula per act and tree).
+    const excludedFormulas = new Map<Acte, Map<Parcours | undefined, Formula>>();
+    const excludedFor = (acte: Acte, parcours: Parcours | undefined): Formula => {
+        let byTree = excludedFormulas.get(acte);
+        if (!byTree) { byTree = new Map(); excludedFormulas.set(acte, byTree); }
+        let formula = byTree.get(parcours);
+        if (!formula) {
+            const scope = { acte, parcours };
+            formula = compiler.scoped ? or([compiler.anyCriterion('exclusion', scope), not(compiler.scopedInclusion(scope))]) : compiler.anyCriterion('exclusion');
+            byTree.set(parcours, formula);
+        }
+        return formula;
+    };
     const variable = (id: string) => compiler.variables.get(id)!;
 
     // Forward edges in depth-first order from the entry step of each tree; back edges (loops) ignored.
@@ -211,7 +251,7 @@ function analyse(protocole: Protocole): LogicAnalysis {
 
     // Entry: included patients, with the exclusion criteria's variables assigned.
     const entryVariables = [...new Set([...variablesOf(inclusion), ...exclusionVariables])].map(variable);
-    const entryStates = extend({ values: new Map(), witness: new Map(), prose: false }, entryVariables, MAX_COMBINATIONS)
+    const entryStates = extend({ values: new Map(), witness: { values: new Map() }, prose: false }, entryVariables, MAX_COMBINATIONS)
         ?.filter(s => evaluate(inclusion, s.values));
     for (const entry of entries) {
         if (entryStates) for (const s of entryStates) push(entry, s);
@@ -241,6 +281,7 @@ function analyse(protocole: Protocole): LogicAnalysis {
         if (total > MAX_COMBINATIONS) { skip('too-many', MAX_COMBINATIONS); timings.push(performance.now() - started); continue; }
 
         const situations = etape.situations;
+        const parcoursOf = isParcours(etape.$container) ? etape.$container : undefined;
         const actionKeys = situations.map(situation => actionKey(situation.action));
         const referral = situations.map(situation => isOrienter(situation.action));
         const prosaic = situations.map(situation => !situation.sinon && situation.expression === undefined);
@@ -252,11 +293,19 @@ function analyse(protocole: Protocole): LogicAnalysis {
         const overlaps = new Map<string, { first: Situation; second: Situation; witness: Witness }>();
         const excluded = new Map<Situation, { situation: Situation; acte: Acte; witness: Witness }>();
         const nextKeys = new Map<Etape, string[]>();
+        // What the pruning reads: the situations reading each variable, the variables later steps read.
+        const readers = new Map<string, Formula[]>();
+        for (const formula of stepFormulas) {
+            if (formula) for (const id of variablesOf(formula)) readers.set(id, [...(readers.get(id) ?? []), formula]);
+        }
+        const liveAfter = (successors.get(etape) ?? []).map(next => live.get(next)!);
         let expandedCount = 0;
         for (const { state, missing, domains } of plans) {
             const values = new Map(state.values);
+            let before: Map<string, Value> | undefined;
             const witnessOf = (): Witness => {
-                const witness = new Map(state.witness);
+                before ??= materialize(state.witness);
+                const witness = new Map(before);
                 for (const [id, value] of values) witness.set(id, value);
                 return witness;
             };
@@ -286,7 +335,7 @@ function analyse(protocole: Protocole): LogicAnalysis {
                 if (first < 0) { gap ??= witnessOf(); return; }
                 const chosen = situations[first];
                 const acte = derogatoryAct(chosen.action);
-                if (acte && !prose && !excluded.has(chosen) && evaluate(exclusion, values)) {
+                if (acte && !prose && !excluded.has(chosen) && evaluate(excludedFor(acte, parcoursOf), values)) {
                     excluded.set(chosen, { situation: chosen, acte, witness: witnessOf() });
                 }
                 const next = nextStep(chosen.action);
@@ -305,17 +354,29 @@ function analyse(protocole: Protocole): LogicAnalysis {
                 if (target.has(k)) return;
                 const projected = new Map<string, Value>();
                 for (const id of ids) { const value = values.get(id); if (value !== undefined) projected.set(id, value); }
-                target.set(k, { values: projected, witness: witnessOf(), prose });
+                target.set(k, { values: projected, witness: { parent: state.witness, values: new Map(values) }, prose });
             };
+            // Depth-first over the missing variables, in a fixed order. A variable that no undecided
+            // situation reads, and that no later step reads, cannot change anything this step records:
+            // only its first value is visited (every record keeps its first witness in this order, and
+            // the first value comes first, so the findings are those of the full enumeration).
             const fill = (index: number) => {
                 if (index === missing.length) { visit(); return; }
                 const id = missing[index].id;
-                for (const value of domains[index]) { values.set(id, value); fill(index + 1); }
+                const domain = domains[index];
+                if (!exhaustive && !liveAfter.some(later => later.has(id)) && !(readers.get(id) ?? []).some(formula => evaluate3(formula, values) === undefined)) {
+                    values.set(id, domain[0]);
+                    fill(index + 1);
+                } else {
+                    for (const value of domain) { values.set(id, value); fill(index + 1); }
+                }
+                values.delete(id);
             };
             fill(0);
             nextKeys.clear(); // ids depend on the incoming state's variables
         }
-        const expanded = { length: expandedCount };
+        // The number of patients of the step (the pruned enumeration visits fewer of them).
+        const expanded = { length: exhaustive ? expandedCount : total };
         const dead: DeadSituation[] = [];
         if (structured) {
             if (expanded.length === 0) {
@@ -331,7 +392,7 @@ function analyse(protocole: Protocole): LogicAnalysis {
             }
         }
         steps.set(etape, {
-            etape, structured, combinations: expandedCount, variables: needed,
+            etape, structured, combinations: expanded.length, variables: needed,
             gap: structured && !situations.some(situation => situation.sinon) ? gap : undefined,
             dead, overlaps: structured ? [...overlaps.values()] : [], excluded: [...excluded.values()]
         });
@@ -346,7 +407,7 @@ function analyseCriteria(compiler: LogicCompiler): CriteriaAnalysis {
     const exclusions = compiler.criteres.filter(c => c.nature === 'exclusion');
     const inclusion = compiler.inclusion();
     const variable = (id: string) => compiler.variables.get(id)!;
-    const start = { values: new Map<string, Value>(), witness: new Map<string, Value>(), prose: false };
+    const start: State = { values: new Map<string, Value>(), witness: { values: new Map() }, prose: false };
     const included = extend(start, [...variablesOf(inclusion)].map(variable), MAX_COMBINATIONS);
     if (!included) return { totalExclusions: [], tooMany: true };
     const possible = included.filter(s => evaluate(inclusion, s.values));
@@ -366,7 +427,7 @@ function analyseCriteria(compiler: LogicCompiler): CriteriaAnalysis {
                 budget -= more.length;
                 for (const m of more) {
                     if (!evaluate(formula, m.values)) { someoneLeft = true; break; }
-                    example ??= m.witness;
+                    example ??= materialize(m.witness);
                 }
                 if (someoneLeft) break;
             }

@@ -244,3 +244,36 @@ export function uncoveredSituations(protocole: Protocole, runs: CaseRun[]): Arra
     }
     return result;
 }
+
+/** A diagnostic of the editor, as much of it as a case report reads. */
+export interface CaseDiagnostic {
+    readonly severity?: number;
+    readonly code?: string | number;
+    readonly message: string | { readonly value: string };
+    readonly range: { readonly start: { readonly line: number; readonly character: number } };
+}
+
+export interface CaseOutcome {
+    readonly result: CaseResult;
+    /** The case passes and no error lies inside it. */
+    readonly passed: boolean;
+    /** The errors inside the case (its own failure aside), « 3:12 message » (1-based). */
+    readonly problems: string[];
+}
+
+/**
+ * A case as `coop test` and the editor's Testing view report it: run on its protocol, with the
+ * errors the validation found inside it (an unknown datum, a value of the wrong type…). One code
+ * for both, so the editor and the CLI never disagree on a case.
+ */
+export function caseOutcome(documents: LangiumDocuments, cas: CasPatient, diagnostics: readonly CaseDiagnostic[]): CaseOutcome {
+    const result = evaluateCase(documents, cas);
+    const range = cas.$cstNode?.range;
+    const inside = !range ? [] : diagnostics.filter(d => (d.severity ?? 1) === 1 && d.code !== 'cas-en-echec'
+        && d.range.start.line >= range.start.line && d.range.start.line <= range.end.line);
+    return {
+        result,
+        passed: result.passed && inside.length === 0,
+        problems: inside.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${typeof d.message === 'string' ? d.message : d.message.value}`)
+    };
+}

@@ -1,8 +1,8 @@
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
     isComparaison, isConditionAge, isConditionSexe, isConditionTexte, isCritere, isCritereQuelconque, isDonnee, isEt, isNon, isOu,
-    isParentheses, isScore, isTypeDuree, isTypeListe, isTypeNombre, isTypeOuiNon,
-    type Comparaison, type Condition, type Critere, type Donnee, type Expression, type Protocole, type Score
+    isParcours, isParentheses, isScore, isTypeDuree, isTypeListe, isTypeNombre, isTypeOuiNon,
+    type Acte, type Comparaison, type Condition, type Critere, type Parcours, type Donnee, type Expression, type Protocole, type Score
 } from '../generated/ast.js';
 import { fold } from '../model/text.js';
 
@@ -108,6 +108,18 @@ export interface LogicProblem {
     readonly args: Record<string, string | number>;
 }
 
+/** Where a criterion applies: a tree, an act (criteria without `pour …` apply everywhere). */
+export interface CriterionScope {
+    readonly parcours?: Parcours;
+    readonly acte?: Acte;
+}
+
+function inScope(critere: Critere, scope: CriterionScope | 'all'): boolean {
+    if (scope === 'all' || !critere.portee) return true;
+    const target = critere.portee.ref;
+    return target !== undefined && (target === scope.parcours || target === scope.acte);
+}
+
 const AGE = 'âge';
 const SEXE = 'sexe';
 
@@ -132,6 +144,8 @@ export class LogicCompiler {
         // A datum whose name was lost to a syntax error is not read (its line has the error).
         if (!donnee.name) return;
         const type = donnee.type;
+        // A datum whose name is lost to a syntax error is not declared (nothing can read it).
+        if (!donnee.name) return;
         const label = lowerFirst(donnee.libelle?.trim() || donnee.name);
         const id = `donnee:${donnee.name}`;
         if (this.variables.has(id)) return;
@@ -182,13 +196,27 @@ export class LogicCompiler {
         return formula;
     }
 
-    /** « un critère d'exclusion » (or « de retrait »): any of them. */
-    anyCriterion(nature: 'exclusion' | 'retrait'): Formula {
-        return or(this.criteres.filter(c => c.nature === nature).map(c => this.criterion(c)));
+    /**
+     * « un critère d'exclusion » (or « de retrait »): any of the protocol's criteria of that nature,
+     * and those scoped (`pour …`) to the given tree or act; `all`: every one, whatever its scope.
+     */
+    anyCriterion(nature: 'exclusion' | 'retrait', scope: CriterionScope | 'all' = {}): Formula {
+        return or(this.criteres.filter(c => c.nature === nature && inScope(c, scope)).map(c => this.criterion(c)));
     }
 
+    /** The inclusion criteria of the whole protocol (those without `pour …`). */
     inclusion(): Formula {
-        return and(this.criteres.filter(c => c.nature === 'inclusion').map(c => this.criterion(c)));
+        return and(this.criteres.filter(c => c.nature === 'inclusion' && !c.portee).map(c => this.criterion(c)));
+    }
+
+    /** The inclusion criteria scoped to a tree or an act (eligibility for one act: « pour titration »). */
+    scopedInclusion(scope: CriterionScope): Formula {
+        return and(this.criteres.filter(c => c.nature === 'inclusion' && c.portee && inScope(c, scope)).map(c => this.criterion(c)));
+    }
+
+    /** Whether some criterion is scoped to an act or a tree. */
+    get scoped(): boolean {
+        return this.criteres.some(c => c.portee !== undefined);
     }
 
     /** A condition as written in a criterion or a situation (prose texts are opaque). */
@@ -231,7 +259,9 @@ export class LogicCompiler {
             return { k: 'cmp', v: AGE, op: operator(expression.operateur), value: bound };
         }
         if (isCritereQuelconque(expression)) {
-            const any = this.anyCriterion(expression.retrait ? 'retrait' : 'exclusion');
+            // In a tree, « un critère d'exclusion » also reads the criteria scoped to that tree.
+            const parcours = AstUtils.getContainerOfType(expression, isParcours);
+            const any = this.anyCriterion(expression.retrait ? 'retrait' : 'exclusion', { parcours });
             return expression.aucun ? not(any) : any;
         }
         if (isComparaison(expression)) return this.comparison(expression);

@@ -33,6 +33,53 @@ export function evaluate(formula: Formula, values: Assignment): boolean {
     }
 }
 
+/**
+ * Whether a patient meets a condition when only some variables are assigned: `undefined` when the
+ * unassigned ones could make it either true or false (a score is bounded by its undecided lines).
+ */
+export function evaluate3(formula: Formula, values: Assignment): boolean | undefined {
+    switch (formula.k) {
+        case 'const': return formula.value;
+        case 'bool': { const value = values.get(formula.v); return value === undefined ? undefined : value === true; }
+        case 'eq': { const value = values.get(formula.v); return value === undefined ? undefined : value === formula.value; }
+        case 'cmp': {
+            const value = values.get(formula.v);
+            return value === undefined ? undefined : typeof value === 'number' && compare(value, formula.op, formula.value);
+        }
+        case 'score': {
+            let low = 0, high = 0;
+            for (const line of formula.term.lines) {
+                const met = evaluate3(line.condition, values);
+                if (met === true) { low += line.points; high += line.points; }
+                else if (met === undefined) { if (line.points > 0) high += line.points; else low += line.points; }
+            }
+            if (formula.op === '=') return formula.value < low || formula.value > high ? false : low === high ? low === formula.value : undefined;
+            // <, ≤, >, ≥ are monotone: the same answer at both bounds is the answer for every total between.
+            const atLow = compare(low, formula.op, formula.value);
+            return atLow === compare(high, formula.op, formula.value) ? atLow : undefined;
+        }
+        case 'and': {
+            let unknown = false;
+            for (const item of formula.items) {
+                const met = evaluate3(item, values);
+                if (met === false) return false;
+                if (met === undefined) unknown = true;
+            }
+            return unknown ? undefined : true;
+        }
+        case 'or': {
+            let unknown = false;
+            for (const item of formula.items) {
+                const met = evaluate3(item, values);
+                if (met === true) return true;
+                if (met === undefined) unknown = true;
+            }
+            return unknown ? undefined : false;
+        }
+        case 'not': { const met = evaluate3(formula.item, values); return met === undefined ? undefined : !met; }
+    }
+}
+
 export function scoreValue(lines: ReadonlyArray<{ points: number; condition: Formula }>, values: Assignment): number {
     let total = 0;
     for (const line of lines) if (evaluate(line.condition, values)) total += line.points;

@@ -3,9 +3,10 @@
 // server-setup.ts for the registration), so they are unit-tested on documents built in memory.
 import type { LangiumDocument } from 'langium';
 import type { CoopServices } from '../coop-module.js';
-import { isEquipe, isProtocole } from '../generated/ast.js';
+import { isCas, isEquipe, isProtocole } from '../generated/ast.js';
+import { caseOutcome } from '../logic/cases.js';
 import { format, type Localized } from '../i18n/locale.js';
-import type { ConformityResult, DeclarationResult, ExportFormat, ExportResult, PreviewParams, PreviewResult } from '../protocol/coop-protocol.js';
+import type { CaseFile, ConformityResult, DeclarationResult, ExportFormat, ExportResult, PreviewParams, PreviewResult } from '../protocol/coop-protocol.js';
 import { buildDocumentModel, buildTeamSummary, declarationPacket, renderDocx, renderHtml, renderPdf, type Disposition, type DocumentModel } from '../render/index.js';
 import { teamData } from '../team/team-data.js';
 import { computeConformity, conformityLabel } from '../rules/conformity.js';
@@ -42,6 +43,29 @@ export function conformityOf(document: LangiumDocument, services: CoopServices):
             status: item.status,
             line: item.diagnostics[0]?.range.start.line ?? item.suppressed[0]?.suppressionRange.start.line
         }))
+    };
+}
+
+/**
+ * `coop/cases` of a validated document: its patient cases, each run on its protocol among the
+ * documents the server knows (the same code as `coop test`); null unless it is a file of cases.
+ */
+export function casesOf(document: LangiumDocument, services: CoopServices): CaseFile | null {
+    const root = document.parseResult.value;
+    if (!isCas(root)) return null;
+    const documents = services.shared.workspace.LangiumDocuments;
+    return {
+        uri: document.uri.toString(),
+        cases: root.cas.map(cas => {
+            const { result, passed, problems } = caseOutcome(documents, cas, document.diagnostics ?? []);
+            const range = cas.$cstNode?.range;
+            return {
+                title: cas.titre ?? '', protocol: cas.protocole ?? '',
+                line: range?.start.line ?? 0, character: range?.start.character ?? 0,
+                endLine: range?.end.line ?? 0, endCharacter: range?.end.character ?? 0,
+                passed, expected: result.expected, actual: result.actual, trace: result.trace, problems
+            };
+        })
     };
 }
 

@@ -6,11 +6,13 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/config-file.js';
 import {
-    ConformityRequest, CoopErrorCodes, DeclarationRequest, ExportRequest, isDocumentParams, isExportParams, isPreviewParams, PreviewRequest,
+    CasesRequest, ConformityRequest, CoopErrorCodes, DeclarationRequest, ExportRequest, isCasesParams, isDocumentParams, isExportParams, isPreviewParams, PreviewRequest,
     SettingsAppliedNotification, type CoopRequest
 } from '../protocol/coop-protocol.js';
+import { isCas } from '../generated/ast.js';
+import type { CaseFile } from '../protocol/coop-protocol.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
-import { conformityOf, CoopRequestFailure, declarationOf, exportOf, previewOf } from './coop-requests.js';
+import { casesOf, conformityOf, CoopRequestFailure, declarationOf, exportOf, previewOf } from './coop-requests.js';
 import { guardConnection } from './guarded-connection.js';
 import { guardParser } from './parse-guard.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
@@ -98,6 +100,43 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
         const document = await validatedDocument(shared, params.uri);
         return document ? conformityOf(document, Coop) : null;
     });
+    onCoopRequest(CasesRequest, isCasesParams, async params => {
+        let wanted: string | undefined;
+        if (params.uri !== undefined) {
+            try {
+                wanted = URI.parse(params.uri).toString();
+            } catch {
+                return { files: [] };
+            }
+        }
+        const files: CaseFile[] = [];
+        for (const document of await validatedCaseDocuments(wanted)) {
+            const file = casesOf(document, Coop);
+            if (file) files.push(file);
+        }
+        return { files };
+    });
+
+    /**
+     * The files of patient cases the server knows (or the one named), validated. Langium does not
+     * fully build the workspace's files that are not open: those are built and validated here first.
+     */
+    async function validatedCaseDocuments(uri: string | undefined): Promise<LangiumDocument[]> {
+        await shared.workspace.WorkspaceManager.ready;
+        if (uri && !shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri)) && shared.workspace.TextDocuments.get(uri)) {
+            await shared.workspace.WorkspaceLock.read(() => undefined);
+        }
+        const documents = shared.workspace.LangiumDocuments.all
+            .filter(document => isCas(document.parseResult.value) && (uri === undefined || document.uri.toString() === uri)).toArray();
+        // The protocols they run on must be linked too: every document not yet validated is built.
+        const pending = documents.length === 0 ? [] : shared.workspace.LangiumDocuments.all
+            .filter(document => !isBuiltinUri(document.uri) && document.state < DocumentState.Validated).toArray();
+        if (pending.length > 0) {
+            await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(pending, { validation: true }, token));
+        }
+        return documents.filter(document => document.state >= DocumentState.Validated);
+    }
+
     onCoopRequest(PreviewRequest, isPreviewParams, async params => {
         const document = await validatedDocument(shared, params.uri);
         return document ? previewOf(document, Coop, params) : null;

@@ -3,7 +3,7 @@ import type { Localized } from '../i18n/locale.js';
 import { fold } from './text.js';
 
 /** The governing bodies the rules know, whatever the protocol calls them. */
-export type InstanceKind = 'cme' | 'csirmt' | 'directeur' | 'autre';
+export type InstanceKind = 'cme' | 'csirmt' | 'directeur' | 'has' | 'autre';
 
 /**
  * Usual long names (folded: no accents, lower case) of the bodies written in a string:
@@ -13,7 +13,8 @@ export type InstanceKind = 'cme' | 'csirmt' | 'directeur' | 'autre';
 const LONG_NAMES: Array<[RegExp, InstanceKind]> = [
     [/\bcme\b|commission medicale d'etablissement|commission medicale de groupement|commission medicale/, 'cme'],
     [/\bcsirmt\b|commission des soins infirmiers|soins infirmiers, de reeducation|reeducation et medico-techniques/, 'csirmt'],
-    [/\bdirect(?:eur|rice)\b|\bdirection\b/, 'directeur']
+    [/\bdirect(?:eur|rice)\b|\bdirection\b/, 'directeur'],
+    [/\bhas\b|haute autorite de sante/, 'has']
 ];
 
 /** What body an `avis` or `décision` names; `undefined` while it is being typed. */
@@ -22,6 +23,7 @@ export function instanceKind(instance: Instance | undefined): InstanceKind | und
     if (instance.cme) return 'cme';
     if (instance.csirmt) return 'csirmt';
     if (instance.directeur) return 'directeur';
+    if (instance.has) return 'has';
     if (typeof instance.autre !== 'string') return undefined;
     const name = fold(instance.autre);
     const kind = LONG_NAMES.find(([pattern]) => pattern.test(name))?.[1] ?? 'autre';
@@ -35,6 +37,7 @@ export function instanceLabel(instance: Instance | undefined): Localized {
         case 'cme': return { fr: 'la CME', en: 'the CME' };
         case 'csirmt': return { fr: 'la CSIRMT', en: 'the CSIRMT' };
         case 'directeur': return { fr: 'le directeur', en: 'the director' };
+        case 'has': return { fr: 'la HAS', en: 'the HAS' };
         default: {
             const name = instance?.autre?.trim() || '…';
             return { fr: `« ${name} »`, en: `"${name}"` };

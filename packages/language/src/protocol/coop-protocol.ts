@@ -140,6 +140,47 @@ export function isDeclarationResult(value: unknown): value is DeclarationResult 
         && typeof (value as DeclarationResult).errors === 'number';
 }
 
+// ---------------------------------------------------------------------------------------------
+// coop/cases
+
+/** Without `uri`: every file of patient cases the server knows (the workspace's). */
+export interface CasesParams {
+    uri?: string;
+}
+
+/** One patient case (`cas "…" pour PC-… { … }`) and its result, as `coop test` computes it. */
+export interface CaseEntry {
+    title: string;
+    /** The identifier of the protocol it runs on (`PC-CYSTITE`). */
+    protocol: string;
+    /** 0-based range of the case in its file. */
+    line: number;
+    character: number;
+    endLine: number;
+    endCharacter: number;
+    passed: boolean;
+    /** « réaliser bu, prescription-atb puis fin » */
+    expected: string;
+    /** What the protocol gives (empty: no outcome). */
+    actual: string;
+    /** « accueil (sinon) → examen (sinon) → decision (bandelette = positive) » */
+    trace: string;
+    /** Errors inside the case (unknown datum, wrong value, unknown protocol…), « 3:12 message ». */
+    problems: string[];
+}
+
+export interface CaseFile {
+    uri: string;
+    cases: CaseEntry[];
+}
+
+export interface CasesResult {
+    files: CaseFile[];
+}
+
+/** `coop/cases`: the patient cases of a file (or of the workspace), run on their protocols. */
+export const CasesRequest = request<CasesParams, CasesResult>('coop/cases');
+
 /** Error codes of the coop requests, besides JSON-RPC's (InvalidParams −32602…). */
 export const CoopErrorCodes = {
     /** LSP's RequestFailed: the request was valid but the document could not be rendered. */
@@ -208,6 +249,15 @@ export function isPreviewParams(value: unknown): value is PreviewParams {
 
 export function isExportParams(value: unknown): value is ExportParams {
     return isDocumentParams(value) && (EXPORT_FORMATS as readonly unknown[]).includes((value as unknown as Record<string, unknown>).format);
+}
+
+export function isCasesParams(value: unknown): value is CasesParams {
+    return isObject(value) && (value.uri === undefined || typeof value.uri === 'string');
+}
+
+export function isCasesResult(value: unknown): value is CasesResult {
+    return isObject(value) && Array.isArray(value.files)
+        && value.files.every(file => isObject(file) && typeof file.uri === 'string' && Array.isArray(file.cases));
 }
 
 export function isConformityResult(value: unknown): value is ConformityResult {

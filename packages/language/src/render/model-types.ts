@@ -83,8 +83,11 @@ export interface TableRow extends Anchored {
 export interface TableBlock extends Anchored {
     type: 'table';
     title?: string;
-    /** `process`: the template's « description du processus » table; `summary`: an overview. */
-    role: 'data' | 'process' | 'summary';
+    /**
+     * `process`: the template's « description du processus » table; `summary`: an overview;
+     * `decision`: a structured step's decision table (inputs × situations → action).
+     */
+    role: 'data' | 'process' | 'summary' | 'decision';
     columns: string[];
     /** Relative column widths (they add up to 100). */
     widths: number[];

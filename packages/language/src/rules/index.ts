@@ -1,5 +1,6 @@
 import { attributeRule, languageRules } from '../diagnostics/language-diagnostics.js';
 import { cadreRules } from './cadre.js';
+import { nationalRules } from './l4011-3-national.js';
 import { contenuRules } from './contenu.js';
 import { indicateursRules } from './d4011-4-1-indicateurs.js';
 import { organisationRules } from './l4011-2-organisation.js';
@@ -39,6 +40,7 @@ export const RULES = [
     ...organisationRules,
     ...indicateursRules,
     ...cadreRules,
+    ...nationalRules,
     ...contenuRules,
     ...presentationRules,
     ...teamRules,
@@ -63,6 +65,7 @@ export const RULE_SOURCE_FILES: ReadonlyArray<readonly [string, readonly { code:
     ['packages/language/src/rules/l4011-2-organisation.ts', organisationRules],
     ['packages/language/src/rules/d4011-4-1-indicateurs.ts', indicateursRules],
     ['packages/language/src/rules/cadre.ts', cadreRules],
+    ['packages/language/src/rules/l4011-3-national.ts', nationalRules],
     ['packages/language/src/rules/contenu.ts', contenuRules],
     ['packages/language/src/rules/presentation.ts', presentationRules],
     ['packages/language/src/rules/equipe.ts', teamRules],

@@ -3,11 +3,23 @@ import { isActe, isDelegue, isFormation, isProtocole, isQuantite, type Delegue, 
 import { nodeKind } from '../model/node-kinds.js';
 import { protocolModel } from '../model/protocol-model.js';
 import { toPlainText } from '../model/skeleton-text.js';
+import { unitInfo } from '../logic/compile.js';
 import { insertSection } from './fixes.js';
 import { defineRule, type QuickFixProvider, type Report } from './rule.js';
 
 function positive(quantite: Quantite | undefined): boolean {
     return quantite !== undefined && quantite.valeur > 0;
+}
+
+/** Hours of a quantity given in a unit of time (undefined for cases). */
+function hoursOf(quantite: Quantite | undefined): number | undefined {
+    const info = quantite && quantite.unite !== 'cas' ? unitInfo(quantite.unite) : undefined;
+    return info && typeof quantite!.valeur === 'number' ? quantite!.valeur * info[1] : undefined;
+}
+
+/** The training, or one of its modules, gives a positive total in hours (« durée 10 h »). */
+function hasTotal(formation: Formation): boolean {
+    return [formation, ...formation.modules.map(reference => reference.ref)].some(training => (hoursOf(training?.duree) ?? 0) > 0);
 }
 
 /** The trainings of each délégué and the acts each training covers, built once per protocol. */
@@ -170,7 +182,8 @@ export const formationRules = [
         checks: () => ({
             Formation: (formation, report) => {
                 const moduleTheory = formation.modules.some(reference => positive(reference.ref?.theorie));
-                if (!positive(formation.theorie) && !moduleTheory) report(formation, { name: formation.name }, { property: 'name' });
+                // A training given as a total (« durée 10 h ») is accepted without its split.
+                if (!positive(formation.theorie) && !moduleTheory && !hasTotal(formation)) report(formation, { name: formation.name }, { property: 'name' });
             }
         })
     }),
@@ -183,7 +196,7 @@ export const formationRules = [
         checks: () => ({
             Formation: (formation, report) => {
                 const modulePractice = formation.modules.some(reference => reference.ref?.pratiques.some(pratique => positive(pratique.quantite)));
-                if (!formation.pratiques.some(pratique => positive(pratique.quantite)) && !modulePractice) {
+                if (!formation.pratiques.some(pratique => positive(pratique.quantite)) && !modulePractice && !hasTotal(formation)) {
                     report(formation, { name: formation.name }, { property: 'name' });
                 }
             }
@@ -215,5 +228,37 @@ export const formationRules = [
             };
         },
         quickFix: theoryInHoursFix
+    }),
+    defineRule({
+        code: 'formation-duree-incoherente', severity: 'error', category: 'coherence', requirement: 'formation', legalBasis: 'R.4011-1 3°', basis: 'inference',
+        title: { fr: 'Durée totale de formation incohérente', en: 'Inconsistent total training time' },
+        message: { fr: '{kind} « {name} » : {probleme}', en: '{kind} "{name}": {probleme}' },
+        rationale: {
+            fr: 'La formation se donne en durée totale (« durée 10 h ») ou répartie entre théorie et pratique, les deux sont acceptées ; une durée totale est un temps, et elle contient la théorie et la pratique comptées en heures.',
+            en: 'Training is given as a total time (« durée 10 h ») or split between theory and practice, both accepted; a total is a time, and it contains the theory and the practice counted in hours.'
+        },
+        fix: { fr: 'Donnez la durée totale en heures, au moins la somme de la théorie et de la pratique (« durée 12 h », « théorie 6 h », « pratique 6 h »).', en: 'Give the total in hours, at least the sum of theory and practice.' },
+        checks: ({ locale }) => {
+            const check = (training: Formation | Module, report: Report, kind: { fr: string; en: string }) => {
+                const total = training.duree;
+                if (!total) return;
+                const args = { kind: locale.pick(kind), name: training.name };
+                if (total.unite === 'cas') {
+                    report(training, { ...args, probleme: locale.pick({ fr: `sa durée totale est comptée en cas (« durée ${total.valeur} cas ») : une durée se compte en heures (« durée ${total.valeur} h ») ; les cas supervisés relèvent de la pratique.`, en: `its total is counted in cases (« durée ${total.valeur} cas »): a total is counted in hours; supervised cases are practice.` }) }, { property: 'duree' });
+                    return;
+                }
+                const hours = hoursOf(total);
+                const parts = [hoursOf(training.theorie) ?? 0, ...training.pratiques.map(pratique => hoursOf(pratique.quantite) ?? 0)];
+                const sum = parts.reduce((a, b) => a + b, 0);
+                if (hours !== undefined && sum > hours) {
+                    const shown = (value: number) => String(Math.round(value * 100) / 100).replace('.', ',');
+                    report(training, { ...args, probleme: locale.pick({ fr: `sa durée totale (${shown(hours)} h) est inférieure à la théorie et à la pratique comptées en heures (${shown(sum)} h).`, en: `its total (${shown(hours)} h) is less than the theory and practice counted in hours (${shown(sum)} h).` }) }, { property: 'duree' });
+                }
+            };
+            return {
+                Formation: (formation, report) => check(formation, report, { fr: 'La formation', en: 'Training' }),
+                Module: (module, report) => check(module, report, { fr: 'Le module', en: 'Module' })
+            };
+        }
     })
 ] as const;

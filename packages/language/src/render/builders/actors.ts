@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { isConditionAge, isConditionSexe, isConditionTexte, type Acte, type Condition, type Delegant, type Delegue, type Formation, type Module } from '../../generated/ast.js';
+import { isActe, isConditionAge, isConditionSexe, isConditionTexte, type Acte, type Condition, type Critere, type Delegant, type Delegue, type Formation, type Module } from '../../generated/ast.js';
 import { comparatorWords, formatNumber, formatQuantity, KIND, type LabelKey } from '../labels.js';
 import type { Cell, Content, Field, ListBlock, ListItem, TableBlock, TableRow } from '../model-types.js';
 import { writesDerogatoire } from '../../model/protocol-model.js';
@@ -47,12 +47,24 @@ export function criterion(ctx: ModelContext, condition: Condition | undefined): 
     return upperFirst(conditionSentence(condition));
 }
 
+/** A criterion's scope and mark after its text: « — pour l'acte « Adapter les doses » ; signe de gravité ». */
+function withScope(ctx: ModelContext, critere: Critere, content: Content): Content {
+    const target = critere.portee?.ref;
+    const notes = [
+        isActe(target) ? ctx.t('criterionForAct', { act: target.libelle ?? target.name }) : target ? ctx.t('criterionForTree', { tree: target.titre ?? target.name ?? '' }) : undefined,
+        critere.signeGravite ? ctx.t('criterionGravity') : undefined
+    ].filter(isDefined);
+    if (notes.length === 0) return content;
+    const suffix = ` — ${notes.join(' ; ')}`;
+    return typeof content === 'string' ? `${content}${suffix}` : { markdown: `${content.markdown}${escapeMarkdown(suffix)}` };
+}
+
 export function patients(ctx: ModelContext): SectionContent {
     const nodes = ctx.model.all('Patients');
     const criteres = nodes.flatMap(node => node.criteres);
     const list = (nature: string, title: LabelKey): ListBlock | undefined => {
         const items = criteres.filter(critere => critere.nature === nature).map(critere => ctx.anchor(critere, {
-            content: criterion(ctx, critere.condition), line: ctx.line(critere), notes: []
+            content: withScope(ctx, critere, criterion(ctx, critere.condition)), line: ctx.line(critere), notes: []
         } as ListItem));
         if (items.length === 0) return undefined;
         return { type: 'list', title: ctx.t(title), items, line: items[0].line, notes: [] };
@@ -103,7 +115,9 @@ export function place(ctx: ModelContext): SectionContent {
 
 export function trainingFields(ctx: ModelContext, node: Formation | Module): Array<Field | undefined> {
     const theory = ctx.quantity(node.theorie);
+    const total = ctx.quantity(node.duree);
     return [
+        ctx.field('trainingTotal', total, node),
         ctx.field('theory', theory || node.programme ? { markdown: [theory && escapeMarkdown(theory), node.programme].filter(Boolean).join(' — ') } : undefined, node),
         ctx.field('practice', listOrSingle(node.pratiques.map(pratique => {
             const amount = ctx.quantity(pratique.quantite);

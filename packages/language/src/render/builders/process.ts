@@ -2,9 +2,10 @@ import { isAllerA, isFin, isOrienter, isRealiser, type Action, type Etape, type 
 import { KIND } from '../labels.js';
 import { conditionSentence } from '../../logic/sentence.js';
 import { upperFirst } from '../model-text.js';
-import type { Content, TableBlock, TableRow, TreeAction, TreeBlock, TreeBranch, TreeStep } from '../model-types.js';
+import type { Content, ProseBlock, TableBlock, TableRow, TreeAction, TreeBlock, TreeBranch, TreeStep } from '../model-types.js';
 import { contentMarkdown, escapeMarkdown, isDefined, lowerFirst, md, plain } from '../model-text.js';
 import type { ModelContext, SectionContent } from './context.js';
+import { decisionTable } from './decision-table.js';
 
 export function treeAction(ctx: ModelContext, action: Action | undefined): TreeAction {
     if (isRealiser(action)) {
@@ -94,7 +95,12 @@ export function trees(ctx: ModelContext): SectionContent {
         const steps = tree.etapes.map((etape, position) => step(ctx, etape, position === 0));
         const title = tree.titre?.trim() ? tree.titre : parcours.length > 1 ? ctx.t('treeN', { n: index + 1 }) : ctx.t('tree');
         const treeBlock: TreeBlock = { type: 'tree', steps, line: ctx.line(tree), notes: [] };
-        return ctx.group(tree, title, [treeBlock, steps.length > 0 ? processTable(ctx, tree, steps) : undefined]);
+        // Beside the flowchart, the decision table of each structured step (issue 9 §6).
+        const tables = tree.etapes
+            .map((etape, position) => decisionTable(ctx, etape, steps[position], steps[position].branches.map(branch => upperFirst(actionSentence(ctx, branch.action)))))
+            .filter(isDefined);
+        const intro: ProseBlock | undefined = tables.length > 0 ? { type: 'prose', content: ctx.t('decisionTableIntro'), line: ctx.line(tree), notes: [] } : undefined;
+        return ctx.group(tree, title, [treeBlock, intro, ...tables, steps.length > 0 ? processTable(ctx, tree, steps) : undefined]);
     });
     return { blocks, nodes: parcours };
 }

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isProtocole, type Protocole } from 'coop-language';
+import { exhaustiveLogicAnalysis, logicAnalysis, type LogicAnalysis } from '../../src/logic/analysis.js';
+import { evaluate, evaluate3 } from '../../src/logic/evaluate.js';
+import { createTestServices, parser } from '../helpers.js';
+
+/**
+ * The analysis prunes the patients it enumerates (issue 9, speed): every finding — gaps, dead
+ * situations, overlaps, excluded patients treated, with their counter-example patients — must be
+ * exactly those of the full enumeration.
+ */
+function findings(analysis: LogicAnalysis): unknown {
+    const line = (node: { $cstNode?: { range: { start: { line: number } } } } | undefined) => node?.$cstNode?.range.start.line;
+    const witness = (w: ReadonlyMap<string, unknown> | undefined) => (w ? [...w].sort(([a], [b]) => a.localeCompare(b)) : undefined);
+    return {
+        steps: [...analysis.steps.values()].map(step => ({
+            etape: step.etape.name, structured: step.structured, skipped: step.skipped, combinations: step.combinations,
+            gap: witness(step.gap),
+            dead: step.dead.map(d => ({ at: line(d.situation), reason: d.reason, witness: witness(d.witness), before: line(d.before) })),
+            overlaps: step.overlaps.map(o => ({ first: line(o.first), second: line(o.second), witness: witness(o.witness) })),
+            excluded: step.excluded.map(e => ({ at: line(e.situation), acte: e.acte.name, witness: witness(e.witness) }))
+        })),
+        criteria: { ...analysis.criteria, totalExclusions: analysis.criteria.totalExclusions.map(t => ({ name: t.critere.name, witness: witness(t.witness) })) }
+    };
+}
+
+/** A structured tree of `steps` steps reading 8 data each (the benchmark's shape), smaller. */
+function bench(steps: number): string {
+    const lines = ['protocole "Banc" {', '    identifiant PC-BANC', '    délégant mg : médecin', '    délégué ide : infirmier'];
+    for (let s = 0; s < steps; s++) for (let i = 0; i < 8; i++) {
+        lines.push(i % 3 === 0 ? `    donnée d${s}-${i} "Mesure" : nombre °C de 34 à 43` : i % 3 === 1 ? `    donnée d${s}-${i} "Signe" : oui ou non` : `    donnée d${s}-${i} "Test" : parmi positif, négatif, ininterprétable`);
+    }
+    lines.push('    score sc "Score" {', '        1 point si d0-1', '        2 points si d0-3 ≥ 38 °C', '        - 1 point si âge ≥ 45 ans', '    }');
+    lines.push('    patients {', '        inclusion age : âge de 16 à 65 ans', '        exclusion fievre : d0-0 ≥ 38 °C', '        exclusion scoped : d1-4 pour a', '    }');
+    lines.push('    acte a "Acte" { dérogatoire à L4161-1  par ide }', '    parcours principal "Banc" {');
+    for (let s = 0; s < steps; s++) {
+        const next = s + 1 < steps ? `aller à e${s + 1}` : 'fin';
+        lines.push(`        étape e${s} "Étape ${s}" {`, '            par ide');
+        if (s === 0) lines.push('            si sc ≥ 2 et d0-7 : orienter vers mg sous 24 h');
+        lines.push(`            si d${s}-0 ≥ 39 °C et d${s}-1 : orienter vers urgences sous 0 h`);
+        lines.push(`            si d${s}-2 = positif et (d${s}-3 ≥ 38 °C ou d${s}-4) : réaliser a puis ${next}`);
+        lines.push(`            si d${s}-5 = ininterprétable ou non d${s}-7 : orienter vers mg sous 24 h`);
+        lines.push(`            si d${s}-6 ≥ 37,5 °C ou sc = 1 : ${next}`);
+        if (s % 2 === 0) lines.push(`            si d${s}-6 ≥ 40 °C : fin`);
+        if (s % 3 !== 0) lines.push('            sinon : orienter vers mg sous 48 h');
+        lines.push('        }');
+    }
+    lines.push('    }', '}');
+    return lines.join('\n');
+}
+
+function fixtures(): string[] {
+    const root = 'test/rules';
+    return readdirSync(root).filter(code => /situation|chevauch|exclu|combinaisons|critere|inclusion|retrait|cas-/.test(code))
+        .flatMap(code => ['echec.coop', 'succes.coop'].map(name => join(root, code, name))).filter(path => existsSync(path));
+}
+
+describe('pruned analysis = full enumeration', () => {
+    it('on the examples, the rule fixtures of the logic and benchmark-shaped trees', async () => {
+        const services = await createTestServices();
+        const parse = parser(services);
+        const texts = [
+            ...readdirSync('examples').filter(name => name.endsWith('.coop')).map(name => readFileSync(join('examples', name), 'utf8')),
+            ...fixtures().map(path => readFileSync(path, 'utf8')),
+            bench(3), bench(6)
+        ];
+        let compared = 0;
+        for (const text of texts) {
+            const document = await parse(text);
+            const root = document.parseResult.value;
+            if (!isProtocole(root)) continue;
+            expect(findings(logicAnalysis(root as Protocole))).toEqual(findings(exhaustiveLogicAnalysis(root as Protocole)));
+            compared++;
+        }
+        expect(compared).toBeGreaterThan(15);
+    }, 120_000);
+
+    it('on mutated examples: each situation deleted in turn', async () => {
+        const services = await createTestServices();
+        const parse = parser(services);
+        for (const name of ['cystite-femme.coop', 'odynophagie.coop', 'entorse-cheville.coop']) {
+            const text = readFileSync(join('examples', name), 'utf8');
+            const lines = text.split('\n');
+            const situations = lines.map((content, index) => (/^\s+(si |sinon)/.test(content) ? index : -1)).filter(index => index >= 0);
+            for (const index of situations) {
+                const document = await parse(lines.filter((_, at) => at !== index).join('\n'));
+                const root = document.parseResult.value as Protocole;
+                expect(findings(logicAnalysis(root)), `${name} without line ${index + 1}`).toEqual(findings(exhaustiveLogicAnalysis(root)));
+            }
+        }
+    }, 120_000);
+
+    it('three-valued evaluation agrees with evaluation once every variable is given, and is undecided only when it must be', () => {
+        const term = { score: 's', lines: [{ points: 1, condition: { k: 'bool', v: 'a' } as const }, { points: -1, condition: { k: 'bool', v: 'b' } as const }] };
+        const formula = { k: 'or', items: [{ k: 'score', term, op: '>=', value: 1 } as const, { k: 'and', items: [{ k: 'eq', v: 'c', value: 'x' } as const, { k: 'not', item: { k: 'cmp', v: 'n', op: '<', value: 38 } } as const] } as const] } as const;
+        for (const a of [true, false]) for (const b of [true, false]) for (const c of ['x', 'y']) for (const n of [37, 38, 39]) {
+            const full = new Map<string, boolean | string | number>([['a', a], ['b', b], ['c', c], ['n', n]]);
+            expect(evaluate3(formula, full)).toBe(evaluate(formula, full));
+            for (const missing of ['a', 'b', 'c', 'n']) {
+                const partial = new Map(full);
+                partial.delete(missing);
+                const three = evaluate3(formula, partial);
+                if (three !== undefined) expect(three).toBe(evaluate(formula, full));
+            }
+        }
+        // Decided without the missing datum when it cannot matter; undecided when it can.
+        expect(evaluate3(formula, new Map<string, boolean | string | number>([['a', true], ['b', false]]))).toBe(true);
+        expect(evaluate3(formula, new Map<string, boolean | string | number>([['a', true]]))).toBeUndefined();
+        expect(evaluate3(formula, new Map<string, boolean | string | number>([['a', false], ['c', 'y']]))).toBe(false);
+    });
+});
