@@ -40,22 +40,25 @@ describe('editing', () => {
     it('status bar: shows the conformity summary of the protocol, in the language of the messages', async () => {
         await openAndWaitForDiagnostics(workspaceUri('cystite-femme.coop'));
         await api.conformity.refresh();
-        // The editor is English under code-server; the example meets every requirement.
+        // The editor is English under code-server, the summary French all the same (coop.language:
+        // fr by default, issue 11 §6); the example meets every requirement.
         assert.equal(api.conformity.state.visible, true, `the summary is shown (${serverHistory()})`);
-        assert.equal(api.conformity.state.text, '$(pass) Conformity: 16/16 requirements');
-        assert.match(api.conformity.state.tooltip ?? '', /16 of 16/);
+        assert.equal(api.conformity.state.text, '$(pass) Conformité : 16/16 exigences');
+        assert.match(api.conformity.state.tooltip ?? '', /16 exigences vérifiées sur 16/);
+        await screenshot('status-bar', '.statusbar-item');
 
-        // coop.language: fr is applied live by the server (no restart), whose summary is then French.
-        await changeLanguage('fr');
+        // coop.language: en is applied live by the server (no restart), whose summary is then English,
+        // and so is the tooltip of the extension.
+        await changeLanguage('en');
         try {
-            await waitFor(() => api.conformity.state.text === '$(pass) Conformité : 16/16 exigences',
-                () => `the French summary, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
-            await screenshot('status-bar', '.statusbar-item');
+            await waitFor(() => api.conformity.state.text === '$(pass) Conformity: 16/16 requirements',
+                () => `the English summary, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
+            assert.match(api.conformity.state.tooltip ?? '', /16 of 16/);
         } finally {
             await changeLanguage(undefined);
         }
-        await waitFor(() => api.conformity.state.text === '$(pass) Conformity: 16/16 requirements',
-            () => `the English summary again, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
+        await waitFor(() => api.conformity.state.text === '$(pass) Conformité : 16/16 exigences',
+            () => `the French summary again, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
     });
 
     /** Sets `coop.language` and waits until the server has applied it, live: the server does not restart. */
