@@ -88,6 +88,15 @@ describe('the first file opened after start-up (issue 11 §7)', () => {
         const lenses = await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Array<{ command?: { title: string } }> | null;
         expect(lenses?.map(lens => lens.command?.title)).toEqual(['Contrôles automatiques : 16/16 exigences vérifiées']);
     }, 30_000);
+
+    it('also for a file the workspace did not hold (a new file, an untitled buffer)', async () => {
+        const session = await start({ 'autre.coop': PROTOCOL.replace('PC-', 'PC-AUTRE-') });
+        for (const uri of [session.uri('nouveau.coop'), 'untitled:Untitled-2']) {
+            await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'coop', version: 1, text: PROTOCOL } });
+            const lenses = await session.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Array<{ command?: { title: string } }> | null;
+            expect(lenses?.map(lens => lens.command?.title), uri).toEqual(['Contrôles automatiques : 16/16 exigences vérifiées']);
+        }
+    }, 30_000);
 });
 
 describe('an untitled buffer closed without saving (issue 11 §7)', () => {
@@ -102,5 +111,36 @@ describe('an untitled buffer closed without saving (issue 11 §7)', () => {
         // And it stays cleared: nothing is published for it afterwards.
         await new Promise(resolve => setTimeout(resolve, 500));
         expect(session.published.filter(p => p.uri === uri).at(-1)!.diagnostics).toEqual([]);
+    }, 30_000);
+});
+
+describe('completion on the very first request after start-up (issue 11 §3)', () => {
+    const labels = (list: unknown) => ((list as { items?: Array<{ label: string }> } | null)?.items ?? (list as Array<{ label: string }> | null) ?? []).map(item => item.label);
+
+    it('offers the whole protocol in an empty file', async () => {
+        const session = await start();
+        const uri = 'untitled:Untitled-1';
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'coop', version: 1, text: '' } });
+        const list = await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+        expect(labels(list)).toContain('Nouveau protocole (squelette complet)');
+        expect(labels(list)).not.toContain('catalogue');
+    }, 30_000);
+
+    it('offers the catalogue professions and their aliases, the catalogue being loaded first', async () => {
+        const session = await start({ 'cystite.coop': PROTOCOL });
+        const uri = session.uri('nouveau.coop');
+        const text = 'protocole "Essai" {\n    délégué ide : \n}\n';
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'coop', version: 1, text } });
+        const list = await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 18 } });
+        expect(labels(list)).toEqual(expect.arrayContaining(['infirmier', 'infirmière', 'IDE', 'pharmacien', 'médecin']));
+    }, 30_000);
+
+    it('offers each section once among the elements, on the first request', async () => {
+        const session = await start();
+        const uri = session.uri('sections.coop');
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'coop', version: 1, text: 'protocole "Essai" {\n    \n}\n' } });
+        const all = labels(await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 4 } }));
+        expect(all).toEqual(expect.arrayContaining(['délégant', 'délégué', 'patients', 'acte', 'parcours', 'information du patient']));
+        expect(all).toEqual([...new Set(all)]);
     }, 30_000);
 });
