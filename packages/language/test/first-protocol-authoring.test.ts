@@ -154,3 +154,37 @@ describe('hover on keywords (issue 11 §5)', () => {
         expect(SECTION_KINDS.filter(kind => !KEYWORD_PURPOSES[kind.type as keyof typeof KEYWORD_PURPOSES]).map(kind => kind.type)).toEqual([]);
     });
 });
+
+import { newProtocolSnippet, toPlainText } from '../src/lsp/skeletons.js';
+
+describe('the whole new protocol offered in an empty file (issue 11 §3, §8)', () => {
+    const snippet = newProtocolSnippet();
+    const stops = [...snippet.matchAll(/\$\{(\d+)[:|]/g)].map(match => Number(match[1]));
+
+    it('has its tab stops in document order, the title first', () => {
+        expect(stops[0]).toBe(1);
+        expect(snippet).toMatch(/^protocole "\$\{1:Titre du protocole\}" \{/);
+        expect(stops).toEqual([...stops].sort((a, b) => a - b));
+        expect(new Set(stops).size).toBe(stops.length);
+    });
+
+    it('stops only where the author must write or choose: fewer than 40 stops', () => {
+        expect(stops.length).toBeLessThan(40);
+        // Plausible defaults are written out, not stops.
+        expect(snippet).toContain('auteur "HAS" année 2024');
+        expect(snippet).toContain('théorie 6 h');
+        expect(snippet).toMatch(/type \$\{\d+\|national,local\|\}/);
+    });
+
+    it('as inserted, has no error but the texts the author must write; the act is covered and performed', async () => {
+        const text = toPlainText(snippet);
+        const diagnostics = (await validateWorkspace({ 'nouveau.coop': text }))['nouveau.coop']!;
+        const errors = diagnostics.filter(d => (d.severity ?? 1) <= 2);
+        expect(errors.filter(d => d.code !== 'texte-a-completer').map(d => `${d.code}: ${d.message}`)).toEqual([]);
+        // Each such text is one stop of the snippet.
+        expect(errors.length).toBeLessThanOrEqual(stops.length);
+        const act = /acte \$\{(\d+):nom\}/.exec(snippet)![1];
+        expect(snippet).toContain(`couvre \${${act}}`);
+        expect(snippet).toContain(`réaliser \${${act}} puis fin`);
+    });
+});

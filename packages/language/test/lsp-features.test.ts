@@ -24,7 +24,7 @@ describe('completion', () => {
             text: '<|>', index: 0,
             assert: list => {
                 expect(list.items[0]).toMatchObject({ label: 'Nouveau protocole (squelette complet)', insertTextFormat: 2 });
-                expect(list.items[0].insertText).toMatch(/^protocole "\$\{\d+:Intitulé du protocole\}" \{\n\tidentifiant/);
+                expect(list.items[0].insertText).toMatch(/^protocole "\$\{1:Titre du protocole\}" \{\n\tidentifiant/);
                 expect(labels(list.items)).not.toContain('catalogue');
             }
         }));
