@@ -16,10 +16,8 @@ export async function saveNewProtocol(target?: vscode.Uri): Promise<vscode.Uri |
         await document.save();
         return document.uri;
     }
-    const name = protocolFileName(document.getText());
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = target ?? await vscode.window.showSaveDialog({
-        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
+        defaultUri: proposedSaveUri(document),
         filters: { [t('Cooperation protocol')]: ['coop'] },
         saveLabel: t('Save'),
         title: t('Save the new protocol')
@@ -38,4 +36,11 @@ export async function saveNewProtocol(target?: vscode.Uri): Promise<vscode.Uri |
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     const saved = await vscode.window.showTextDocument(uri, { viewColumn: column, selection });
     return saved.document.uri;
+}
+
+/** Where « Enregistrer » proposes to write `document`: its title as file name, in the workspace folder. */
+export function proposedSaveUri(document: vscode.TextDocument): vscode.Uri {
+    const name = protocolFileName(document.getText());
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);
 }
