@@ -188,3 +188,15 @@ describe('the whole new protocol offered in an empty file (issue 11 §3, §8)', 
         expect(snippet).toContain(`réaliser \${${act}} puis fin`);
     });
 });
+
+describe('bugs a new author hits (issue 11 §7)', () => {
+    it('an act named with a short keyword (« acte a », « acte de ») keeps its name in every message', async () => {
+        for (const name of ['a', 'de', 'à']) {
+            const text = `protocole "x" {\n    délégué ide : infirmier\n    acte ${name} "Libellé" { non dérogatoire }\n}`;
+            const diagnostics = (await validateWorkspace({ 'p.coop': text }))['p.coop']!;
+            const messages = diagnostics.map(d => d.message);
+            expect(messages.filter(message => /undefined|\{name\}|« »/.test(message)), name).toEqual([]);
+            expect(messages.find(message => message.startsWith('L\'acte')), name).toContain(`« ${name} »`);
+        }
+    });
+});
