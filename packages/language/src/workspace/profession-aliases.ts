@@ -19,7 +19,7 @@ export const PROFESSION_ALIASES: Readonly<Record<string, readonly string[]>> = {
     'préparateur-en-pharmacie': ['préparatrice-en-pharmacie'],
     'préparateur-en-pharmacie-hospitalière': ['préparatrice-en-pharmacie-hospitalière'],
     'physicien-médical': ['physicienne-médicale'],
-    'auxiliaire-médical-en-pratique-avancée': ['IPA', 'infirmier-en-pratique-avancée', 'infirmière-en-pratique-avancée'],
+    'auxiliaire-médical-en-pratique-avancée': ['IPA'],
     'infirmier': ['infirmière', 'IDE', 'IDEL'],
     'masseur-kinésithérapeute': ['masseuse-kinésithérapeute', 'kinésithérapeute', 'kiné', 'MK'],
     'pédicure-podologue': ['podologue'],
