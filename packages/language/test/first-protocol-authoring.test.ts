@@ -194,7 +194,7 @@ describe('bugs a new author hits (issue 11 §7)', () => {
         for (const name of ['a', 'de', 'à']) {
             const text = `protocole "x" {\n    délégué ide : infirmier\n    acte ${name} "Libellé" { non dérogatoire }\n}`;
             const diagnostics = (await validateWorkspace({ 'p.coop': text }))['p.coop']!;
-            const messages = diagnostics.map(d => d.message);
+            const messages = diagnostics.map(d => String(d.message));
             expect(messages.filter(message => /undefined|\{name\}|« »/.test(message)), name).toEqual([]);
             expect(messages.find(message => message.startsWith('L\'acte')), name).toContain(`« ${name} »`);
         }

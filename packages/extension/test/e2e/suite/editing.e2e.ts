@@ -29,8 +29,10 @@ describe('editing', () => {
             // answer about the skeleton.
             const broken = () => vscode.languages.getDiagnostics(document.uri).filter(d => ['syntaxe', 'caractere-inconnu', 'reference-inconnue'].includes(codeOf(d) ?? ''));
             await waitFor(() => changed.has(document.uri.toString()) && broken().length === 0, () => `clean diagnostics for the skeleton, got:\n${describeDiagnostics(broken())}`);
-            const errors = vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
-            assert.deepEqual(errors.map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton passes every rule');
+            // The texts of the skeleton left as inserted count as absent (texte-a-completer, issue 10):
+            // they are the only errors, one per text to write.
+            const errors = vscode.languages.getDiagnostics(document.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error && codeOf(d) !== 'texte-a-completer');
+            assert.deepEqual(errors.map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton passes every rule but its texts to write');
         } finally {
             listener.dispose();
         }
@@ -43,7 +45,7 @@ describe('editing', () => {
         // The editor is English under code-server, the summary French all the same (coop.language:
         // fr by default, issue 11 §6); the example meets every requirement.
         assert.equal(api.conformity.state.visible, true, `the summary is shown (${serverHistory()})`);
-        assert.equal(api.conformity.state.text, '$(pass) Conformité : 16/16 exigences');
+        assert.equal(api.conformity.state.text, '$(pass) Contrôles automatiques : 16/16 exigences vérifiées');
         assert.match(api.conformity.state.tooltip ?? '', /16 exigences vérifiées sur 16/);
         await screenshot('status-bar', '.statusbar-item');
 
@@ -51,13 +53,13 @@ describe('editing', () => {
         // and so is the tooltip of the extension.
         await changeLanguage('en');
         try {
-            await waitFor(() => api.conformity.state.text === '$(pass) Conformity: 16/16 requirements',
+            await waitFor(() => api.conformity.state.text === '$(pass) Automatic checks: 16/16 requirements verified',
                 () => `the English summary, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
             assert.match(api.conformity.state.tooltip ?? '', /16 of 16/);
         } finally {
             await changeLanguage(undefined);
         }
-        await waitFor(() => api.conformity.state.text === '$(pass) Conformité : 16/16 exigences',
+        await waitFor(() => api.conformity.state.text === '$(pass) Contrôles automatiques : 16/16 exigences vérifiées',
             () => `the French summary again, got ${JSON.stringify(api.conformity.state)}; ${serverHistory()}; diagnostics of the example:\n${describeDiagnostics(vscode.languages.getDiagnostics(workspaceUri('cystite-femme.coop')))}`);
     });
 

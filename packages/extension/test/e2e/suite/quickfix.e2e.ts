@@ -40,8 +40,14 @@ describe('quick fixes', () => {
         assert.match(editor.document.getText(), /^[ \t]*lieu "/m, 'a `lieu "…"` line was inserted');
         assert.ok(!hasMissingPlace(after), describeDiagnostics(after));
         const errors = after.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
-        assert.deepEqual(errors.map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error');
+        // Its text, left as inserted, is the one to write (texte-a-completer, issue 10): no other error.
+        assert.deepEqual(errors.filter(d => codeOf(d) !== 'texte-a-completer').map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error but its text to write');
 
+        // The author writes the place over the skeleton's text; the summary is back to 16/16.
+        const placeholder = /(^[ \t]*lieu ")([^"\n]*)"/m.exec(editor.document.getText());
+        assert.ok(placeholder, 'the inserted « lieu » line');
+        const start = editor.document.positionAt(placeholder.index + placeholder[1]!.length);
+        assert.ok(await editor.edit(edit => edit.replace(new vscode.Range(start, start.translate(0, placeholder[2]!.length)), 'Cabinet de la MSP, salle de soins fermée')));
         // Picture: the inserted section in the editor, the summary back to 16/16.
         const api = await activateExtension();
         await waitFor(() => api.conformity.state.text.includes('16/16'), () => `the status bar at 16/16, got ${api.conformity.state.text}`);
