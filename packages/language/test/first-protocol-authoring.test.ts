@@ -121,7 +121,10 @@ describe('professions as professionals write them (issue 11 §3)', () => {
     });
 
     it('hovers an alias with the catalogue profession', async () => {
-        expect(await hover('protocole "x" {\n    délégué ide : infirm<|>ière\n}')).toMatch(/\*\*Infirmier\*\* — profession du catalogue/);
+        const text = await hover('protocole "x" {\n    délégué ide : infirm<|>ière\n}');
+        expect(text).toMatch(/\*\*Infirmier\*\* — profession du catalogue/);
+        expect(text).toContain('« infirmière » est un autre nom de la profession « infirmier » du catalogue.');
+        expect(await hover('protocole "x" {\n    délégué ide : infirm<|>ier\n}')).not.toContain('autre nom');
     });
 });
 

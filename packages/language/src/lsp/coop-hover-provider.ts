@@ -14,6 +14,7 @@ import { writesDerogatoire } from '../model/protocol-model.js';
 import { REQUIREMENTS } from '../rules/requirements.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
+import { professionOfAlias } from '../workspace/profession-aliases.js';
 
 /**
  * Hover: what a name stands for (a profession and the article that reserves its acts, an act and
@@ -34,9 +35,13 @@ export class CoopHoverProvider extends AstNodeHoverProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const applied = appliedProtocolHover(document, offset, this.documents, this.locale);
         const keyword = applied ? undefined : this.keywordHover(document, offset);
-        const hover = applied ? { contents: { kind: 'markdown' as const, value: applied } }
+        let hover = applied ? { contents: { kind: 'markdown' as const, value: applied } }
             : keyword ? { contents: { kind: 'markdown' as const, value: keyword } }
                 : await super.getHoverContent(document, params);
+        const alias = this.aliasHint(document, offset);
+        if (alias && hover && typeof hover.contents === 'object' && 'value' in hover.contents) {
+            hover = { ...hover, contents: { kind: 'markdown', value: `${hover.contents.value}\n\n${alias}` } };
+        }
         const rules = this.rulesAt(document, params);
         if (!rules) return hover;
         const base = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
@@ -56,6 +61,18 @@ export class CoopHoverProvider extends AstNodeHoverProvider {
         const doc = keywordDoc(node.$type, this.locale);
         if (!doc || !node.$cstNode || !this.leadingKeywords(node.$cstNode).includes(leaf)) return undefined;
         return keywordMarkdown(doc, this.locale);
+    }
+
+    /** On a profession written under another name (« infirmière »): the catalogue name it stands for. */
+    private aliasHint(document: LangiumDocument, offset: number): string | undefined {
+        const root = document.parseResult.value?.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        const canonical = professionOfAlias(leaf?.text);
+        if (!leaf || !canonical) return undefined;
+        return this.locale.pick({
+            fr: `*« ${leaf.text} » est un autre nom de la profession « ${canonical} » du catalogue.*`,
+            en: `*« ${leaf.text} » is another name of the catalogue profession « ${canonical} ».*`
+        });
     }
 
     private leadingKeywords(cst: CstNode): CstNode[] {
