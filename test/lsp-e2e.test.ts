@@ -78,7 +78,7 @@ describe('language server over stdio', () => {
     it('publishes diagnostics for an opened document, then follows its changes', async () => {
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('cystite.coop'), languageId: 'coop', version: 1, text } });
         expect(await diagnosticsFor(uri('cystite.coop'))).toEqual([]);
-        const broken = text.replace('délégué ide : infirmier', 'délégué ide : infirmiere');
+        const broken = text.replace('délégué ide : infirmier', 'délégué ide : infirmer');
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('cystite.coop'), version: 2 }, contentChanges: [{ text: broken }] });
         const diagnostics = await diagnosticsFor(uri('cystite.coop'), d => d.length > 0);
         expect(diagnostics.map(d => d.code)).toContain('reference-inconnue');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ConformityRequest, isConformityResult, sendCoopRequest, type ConformityResult, type DocumentParams } from './preview/requests.js';
+import { t } from './l10n.js';
 
 export type { ConformityResult } from './preview/requests.js';
 
@@ -24,7 +25,7 @@ export class ConformityStatus implements vscode.Disposable {
 
     constructor(private readonly client: LanguageClient) {
         this.item = vscode.window.createStatusBarItem('coop.conformity', vscode.StatusBarAlignment.Left, 100);
-        this.item.name = vscode.l10n.t('Protocol conformity');
+        this.item.name = t('Protocol conformity');
         this.item.command = 'workbench.actions.view.problems';
     }
 
@@ -97,7 +98,7 @@ export class ConformityStatus implements vscode.Disposable {
         const verified = result.verified ?? result.met;
         const complete = result.total > 0 && verified >= result.total;
         this.item.text = `$(${complete ? 'pass' : 'checklist'}) ${result.label}`;
-        this.item.tooltip = vscode.l10n.t('Automatic checks: {0} of {1} requirements verified, {2} to be checked by the reviewer. They do not replace the reviewer. Click to open the Problems panel.', verified, result.total, result.toReview ?? 0);
+        this.item.tooltip = t('Automatic checks: {0} of {1} requirements verified, {2} to be checked by the reviewer. They do not replace the reviewer. Click to open the Problems panel.', verified, result.total, result.toReview ?? 0);
         this.item.show();
         this.visible = true;
     }

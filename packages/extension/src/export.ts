@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PreviewManager } from './preview/preview-manager.js';
 import { describeRequestError, EXPORT_REQUEST, ExportRequest, isExportResult, isTransient, sendCoopRequest, toUri, whenRunning, type ExportFormat, type ExportParams } from './preview/requests.js';
+import { t } from './l10n.js';
 
 export const EXPORT_FORMATS: Record<ExportFormat, { extension: string; label: string }> = {
     html: { extension: 'html', label: 'HTML' },
@@ -78,7 +79,7 @@ async function exportProtocol(
     const source = toUri(sourceArg) ?? previews.active?.uri ?? activeProtocol()?.uri;
     if (!source) {
         report('no protocol to export');
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a protocol (.coop file) to export it.'));
+        void vscode.window.showInformationMessage(t('Open a protocol (.coop file) to export it.'));
         return undefined;
     }
     const name = posix.basename(source.path);
@@ -87,12 +88,12 @@ async function exportProtocol(
         const document = await vscode.workspace.openTextDocument(source);
         if (document.languageId !== 'coop') {
             report(`${source.toString()} is not a coop file`);
-            void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a protocol (.coop file).', name));
+            void vscode.window.showInformationMessage(t('{0} is not a protocol (.coop file).', name));
             return undefined;
         }
     } catch (error) {
         report(`cannot open ${source.toString()}: ${error instanceof Error ? error.message : String(error)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', name, error instanceof Error ? error.message : String(error)));
+        void vscode.window.showErrorMessage(t('Cannot open {0}: {1}', name, error instanceof Error ? error.message : String(error)));
         return undefined;
     }
 
@@ -101,8 +102,8 @@ async function exportProtocol(
         target = await vscode.window.showSaveDialog({
             defaultUri: defaultExportUri(source, format),
             filters: { [label]: [EXPORT_FORMATS[format].extension] },
-            saveLabel: vscode.l10n.t('Export'),
-            title: vscode.l10n.t('Export {0} to {1}', name, label)
+            saveLabel: t('Export'),
+            title: t('Export {0} to {1}', name, label)
         });
         if (!target) {
             report('cancelled');
@@ -112,15 +113,15 @@ async function exportProtocol(
 
     const failed = (reason: string) => {
         report(reason);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not export {0} to {1}: {2}', name, label, reason));
+        void vscode.window.showErrorMessage(t('Could not export {0} to {1}: {2}', name, label, reason));
         return undefined;
     };
     let bytes: Uint8Array;
     try {
         bytes = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} to {1}…', name, label) },
+            { location: vscode.ProgressLocation.Notification, title: t('Exporting {0} to {1}…', name, label) },
             async () => {
-                if (!(await whenRunning(client))) throw new Error(vscode.l10n.t('The coop language server is not running.'));
+                if (!(await whenRunning(client))) throw new Error(t('The coop language server is not running.'));
                 const params: ExportParams = { uri: source.toString(), format, disposition: exportDisposition(source) };
                 const request = () => sendCoopRequest(client, ExportRequest, params);
                 let result: unknown;
@@ -135,10 +136,10 @@ async function exportProtocol(
                     throw new Error(describeRequestError(error, EXPORT_REQUEST));
                 }
                 if (result === null || result === undefined) {
-                    throw new Error(vscode.l10n.t('{0} holds no protocol to export: it is a library of shared definitions, or its text cannot be read.', name));
+                    throw new Error(t('{0} holds no protocol to export: it is a library of shared definitions, or its text cannot be read.', name));
                 }
                 if (!isExportResult(result) || result.data.length === 0) {
-                    throw new Error(vscode.l10n.t('The coop language server sent an answer the extension does not understand.'));
+                    throw new Error(t('The coop language server sent an answer the extension does not understand.'));
                 }
                 return Buffer.from(result.data, 'base64');
             }
@@ -149,11 +150,11 @@ async function exportProtocol(
     try {
         await vscode.workspace.fs.writeFile(target, bytes);
     } catch (error) {
-        return failed(vscode.l10n.t('cannot write {0} ({1})', target.fsPath, error instanceof Error ? error.message : String(error)));
+        return failed(t('cannot write {0} ({1})', target.fsPath, error instanceof Error ? error.message : String(error)));
     }
     const written = target;
-    const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} exported to {1}.', name, posix.basename(written.path)), open).then(choice => {
+    const open = t('Open');
+    void vscode.window.showInformationMessage(t('{0} exported to {1}.', name, posix.basename(written.path)), open).then(choice => {
         if (choice === open) void openExported(written);
     });
     return written;

@@ -12,9 +12,11 @@ import { newProtocol } from './new-protocol.js';
 import { writeDeclaration } from './declaration.js';
 import { trackTeamFiles } from './team-context.js';
 import { newTeam } from './new-team.js';
+import { saveNewProtocol } from './save-protocol.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { SettingsAppliedNotification, type CoopInitializationOptions } from './preview/requests.js';
 import { CaseTests } from './testing/case-tests.js';
+import { t } from './l10n.js';
 
 export const LANGUAGE_ID = 'coop';
 
@@ -56,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
         vscode.commands.registerCommand('coop.newTeam', () => newTeam()),
         vscode.commands.registerCommand('coop.declaration', (source?: unknown, target?: unknown) => writeDeclaration(languageClient, previews, source, target)),
         trackTeamFiles(),
+        vscode.commands.registerCommand('coop.saveNewProtocol', (target?: vscode.Uri) => saveNewProtocol(target instanceof vscode.Uri ? target : undefined)),
         // The one path for a change of `coop.language` or `coop.rules`: the client sends the `coop`
         // section (synchronize below), the server applies it live, validates again and says so.
         client.onNotification(SettingsAppliedNotification.method, () => {
@@ -92,20 +95,20 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         // Sends `workspace/didChangeConfiguration` with the `coop` section (rules, language…).
         synchronize: { configurationSection: 'coop' }
     };
-    return new LanguageClient(LANGUAGE_ID, vscode.l10n.t('Cooperation protocols (coop)'), serverOptions, clientOptions, process.env.COOP_SERVER_DEBUG === '1');
+    return new LanguageClient(LANGUAGE_ID, t('Cooperation protocols (coop)'), serverOptions, clientOptions, process.env.COOP_SERVER_DEBUG === '1');
 }
 
 /**
  * Options the server reads at initialization:
  * - `locale`: the display language of the editor (BCP 47, e.g. `fr`, `en`, `en-gb`);
- * - `language`: the `coop.language` setting, `auto` (follow `locale`), `fr` or `en`;
+ * - `language`: the `coop.language` setting, `fr` (the default), `en` or `auto` (follow `locale`);
  * - `rules`: the `coop.rules` setting (rule code → error | warning | info | off).
  */
 export function initializationOptions(): Required<CoopInitializationOptions> & { locale: string; language: string; rules: Record<string, string> } {
     const configuration = vscode.workspace.getConfiguration('coop');
     return {
         locale: vscode.env.language,
-        language: configuration.get<string>('language', 'auto'),
+        language: configuration.get<string>('language', 'fr'),
         rules: configuration.get<Record<string, string>>('rules', {})
     };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './l10n.js';
 
 /** Key of the whole-protocol skeleton in snippets/coop.json (also offered by completion). */
 export const SKELETON_SNIPPET = 'Nouveau protocole';
@@ -18,7 +19,7 @@ export async function newProtocol(extensionUri: vscode.Uri): Promise<vscode.Text
     const editor = await vscode.window.showTextDocument(document);
     const inserted = await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0));
     if (!inserted) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not insert the protocol skeleton.'));
+        void vscode.window.showErrorMessage(t('Could not insert the protocol skeleton.'));
         return undefined;
     }
     return editor;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './l10n.js';
 
 /**
  * « Coop : Nouvelle équipe depuis un protocole » (issue 12) — asks which protocol the team applies
@@ -16,19 +17,19 @@ export async function newTeam(): Promise<vscode.TextEditor | undefined> {
         return /(?:^|\n)équipe "/u.test(text);
     });
     if (teams.length === 0) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('No protocol to apply was found (is the coop language server running?).'));
+        void vscode.window.showErrorMessage(t('No protocol to apply was found (is the coop language server running?).'));
         return undefined;
     }
     const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
     const picked = await vscode.window.showQuickPick(
         teams.map(item => ({ label: label(item).replace(/^[^—]*— /u, ''), description: typeof item.detail === 'string' ? item.detail : '', item })),
-        { placeHolder: vscode.l10n.t('Protocol applied by the team'), matchOnDescription: true }
+        { placeHolder: t('Protocol applied by the team'), matchOnDescription: true }
     );
     if (!picked) return undefined;
     const editor = await vscode.window.showTextDocument(document);
     const body = picked.item.insertText instanceof vscode.SnippetString ? picked.item.insertText : new vscode.SnippetString(String(picked.item.insertText ?? ''));
     if (!(await editor.insertSnippet(body, new vscode.Position(0, 0)))) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not insert the team skeleton.'));
+        void vscode.window.showErrorMessage(t('Could not insert the team skeleton.'));
         return undefined;
     }
     return editor;

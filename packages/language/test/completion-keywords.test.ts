@@ -2,7 +2,7 @@
 // folds accents and case (parser/coop-token-builder.ts).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectCompletion } from 'langium/test';
-import type { CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { createLspTestServices } from './lsp-helpers.js';
 
 let services: Awaited<ReturnType<typeof createLspTestServices>>;
@@ -16,14 +16,15 @@ async function complete(text: string): Promise<CompletionItem[]> {
     return items;
 }
 
-const keywordItems = (items: CompletionItem[]) => items.filter(item => item.detail === 'Mot-clé');
+/** Keyword entries, and the section entries that replace their keyword among a protocol's elements (issue 11 §3). */
+const keywordItems = (items: CompletionItem[]) => items.filter(item => item.kind === CompletionItemKind.Keyword || (item.kind === CompletionItemKind.Snippet && String(item.sortText).startsWith('2')));
 
 describe('keyword completion', () => {
     it('offers one entry per keyword, accented, with an accent-free filter text', async () => {
         const items = keywordItems(await complete('protocole "x" {\n    <|>\n}'));
         const labels = items.map(item => item.label);
         expect(labels).toEqual([...new Set(labels)]);
-        expect(labels).toEqual(expect.arrayContaining(['délégant', 'délégué', 'références', 'réorientations', 'disponibilité', 'système', 'thème', 'équipement']));
+        expect(labels).toEqual(expect.arrayContaining(['délégant', 'délégué', 'références', 'réorientations', 'disponibilité', 'système d\'information', 'thème', 'équipement']));
         for (const plain of ['delegant', 'delegue', 'references', 'reorientations', 'disponibilite', 'systeme', 'theme', 'equipement']) {
             expect(labels).not.toContain(plain);
         }

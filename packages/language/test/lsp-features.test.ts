@@ -24,7 +24,7 @@ describe('completion', () => {
             text: '<|>', index: 0,
             assert: list => {
                 expect(list.items[0]).toMatchObject({ label: 'Nouveau protocole (squelette complet)', insertTextFormat: 2 });
-                expect(list.items[0].insertText).toMatch(/^protocole "\$\{\d+:Intitulé du protocole\}" \{\n\tidentifiant/);
+                expect(list.items[0].insertText).toMatch(/^protocole "\$\{1:Titre du protocole\}" \{\n\tidentifiant/);
                 expect(labels(list.items)).not.toContain('catalogue');
             }
         }));
@@ -35,10 +35,13 @@ describe('completion', () => {
             text: 'protocole "T" {\n  type national\n  <|>\n}', index: 0,
             assert: list => {
                 const all = labels(list.items);
-                expect(all).toEqual(expect.arrayContaining(['patients', 'délégant', 'délégué', 'acte', 'formation', 'parcours', 'indicateur', 'patients …', 'réorientations …']));
+                // One entry per section: its snippet, under its keyword (issue 11 §3).
+                expect(all).toEqual(expect.arrayContaining(['patients', 'délégant', 'délégué', 'acte', 'formation', 'parcours', 'indicateur', 'réorientations']));
+                expect(all).toEqual([...new Set(all)]);
                 expect(all).not.toContain('delegant');
                 const keyword = list.items.find(item => item.label === 'délégant')!;
                 expect(keyword.filterText).toBe('delegant');
+                expect(keyword.insertText).toMatch(/^délégant \$\{1/);
             }
         }));
     });
@@ -189,7 +192,7 @@ describe('quick fixes', () => {
     });
 
     it('replaces an unknown profession with the nearest one', async () => {
-        keep(await testCodeAction(services.Coop)(protocol('', { 'délégué ide : infirmier': 'délégué ide : infirmiere' }), 'reference-inconnue', protocol()));
+        keep(await testCodeAction(services.Coop)(protocol('', { 'délégué ide : infirmier': 'délégué ide : infirmer' }), 'reference-inconnue', protocol()));
     });
 
     it('adds a derogating act to the training of its délégué', async () => {

@@ -5,7 +5,7 @@ import { format } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
-import { createCoopLspServices } from 'coop-language';
+import { COOP_SERVICE_REQUIREMENTS, createCoopLspServices } from 'coop-language';
 import { TolerantMessageReader } from './tolerant-reader.js';
 
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
@@ -24,7 +24,7 @@ process.on('uncaughtException', report('exception'));
 process.on('unhandledRejection', report('promesse rejetée'));
 
 const { shared } = createCoopLspServices({ connection, ...NodeFileSystem });
-startLanguageServer(shared);
+startLanguageServer(shared, COOP_SERVICE_REQUIREMENTS);
 
 /**
  * Over stdio, the messages are read by a reader that survives framing errors (tolerant-reader.ts).

@@ -7,6 +7,7 @@ import { setTeamPreviewContext } from '../team-context.js';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { toUri } from './requests.js';
 import { PREVIEW_VIEW_TYPE, ProtocolPreview, webviewOptions, type PreviewHost, type PreviewSnapshot, type PreviewState } from './protocol-preview.js';
+import { t } from '../l10n.js';
 
 const DEFAULT_REFRESH_DELAY_MS = 300;
 const MAX_REFRESH_DELAY_MS = 5_000;
@@ -89,18 +90,18 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     async open(arg: unknown, toSide: boolean): Promise<ProtocolPreview | undefined> {
         const uri = toUri(arg) ?? this.active?.uri ?? activeProtocol()?.uri;
         if (!uri) {
-            void vscode.window.showInformationMessage(vscode.l10n.t('Open a protocol (.coop file) to preview it.'));
+            void vscode.window.showInformationMessage(t('Open a protocol (.coop file) to preview it.'));
             return undefined;
         }
         let document: vscode.TextDocument;
         try {
             document = await vscode.workspace.openTextDocument(uri);
         } catch (error) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', posix.basename(uri.path), error instanceof Error ? error.message : String(error)));
+            void vscode.window.showErrorMessage(t('Cannot open {0}: {1}', posix.basename(uri.path), error instanceof Error ? error.message : String(error)));
             return undefined;
         }
         if (document.languageId !== 'coop') {
-            void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a protocol (.coop file).', posix.basename(uri.path)));
+            void vscode.window.showInformationMessage(t('{0} is not a protocol (.coop file).', posix.basename(uri.path)));
             return undefined;
         }
         const sourceEditor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors]
@@ -115,7 +116,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
         }
         const panel = vscode.window.createWebviewPanel(
             PREVIEW_VIEW_TYPE,
-            vscode.l10n.t('Preview: {0}', posix.basename(document.uri.path)),
+            t('Preview: {0}', posix.basename(document.uri.path)),
             { viewColumn: column, preserveFocus: toSide },
             webviewOptions(this)
         );

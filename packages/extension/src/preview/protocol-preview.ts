@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createNonce, messagePage } from './message-page.js';
 import { describeRequestError, isMethodNotFound, isPreviewResult, isTransient, PREVIEW_REQUEST, PreviewRequest, sendCoopRequest, whenRunning, type PreviewParams } from './requests.js';
+import { t } from '../l10n.js';
 
 /** What the serializer stores for a panel (the webview script's `vscode.setState`). */
 export interface PreviewState {
@@ -116,7 +117,7 @@ export class ProtocolPreview implements vscode.Disposable {
             panel.webview.options = { enableScripts: true, localResourceRoots: [host.mediaUri] };
         }
         panel.iconPath = vscode.Uri.joinPath(host.mediaUri, 'preview-icon.svg');
-        panel.title = vscode.l10n.t('Preview: {0}', posix.basename(documentUri.path));
+        panel.title = t('Preview: {0}', posix.basename(documentUri.path));
         this.disposables.push(
             panel.webview.onDidReceiveMessage(message => this.onMessage(message)),
             panel.onDidDispose(() => this.cleanUp())
@@ -220,13 +221,13 @@ export class ProtocolPreview implements vscode.Disposable {
         } catch (error) {
             if (stale()) return;
             this.refreshes++;
-            this.showMessage(vscode.l10n.t('Preview unavailable'), vscode.l10n.t('Cannot open {0}.', posix.basename(this.documentUri.path)), errorText(error));
+            this.showMessage(t('Preview unavailable'), t('Cannot open {0}.', posix.basename(this.documentUri.path)), errorText(error));
             return;
         }
         if (!(await whenRunning(this.host.client))) {
             if (stale()) return;
             this.refreshes++;
-            if (this.kind !== 'document') this.showMessage(vscode.l10n.t('Preview unavailable'), vscode.l10n.t('The coop language server is not running.'));
+            if (this.kind !== 'document') this.showMessage(t('Preview unavailable'), t('The coop language server is not running.'));
             return;
         }
         if (stale()) return;
@@ -254,7 +255,7 @@ export class ProtocolPreview implements vscode.Disposable {
             const message = describeRequestError(error, PREVIEW_REQUEST);
             this.host.notify(isMethodNotFound(error) ? `${PREVIEW_REQUEST}:method-not-found` : `${PREVIEW_REQUEST}:${message}`, message);
             // A failure while typing keeps the last good page; with none, say why.
-            if (this.kind !== 'document') this.showMessage(vscode.l10n.t('Preview unavailable'), message);
+            if (this.kind !== 'document') this.showMessage(t('Preview unavailable'), message);
             return;
         }
         if (stale()) return;
@@ -263,16 +264,16 @@ export class ProtocolPreview implements vscode.Disposable {
         if (result === null || result === undefined) {
             this.title = undefined;
             this.showMessage(
-                vscode.l10n.t('No preview'),
-                vscode.l10n.t('{0} holds no protocol to preview: it is a library of shared definitions, or its text cannot be read.', posix.basename(this.documentUri.path))
+                t('No preview'),
+                t('{0} holds no protocol to preview: it is a library of shared definitions, or its text cannot be read.', posix.basename(this.documentUri.path))
             );
         } else if (!isPreviewResult(result)) {
             this.host.log(`${PREVIEW_REQUEST} ${params.uri}: unexpected answer ${JSON.stringify(result).slice(0, 200)}`);
-            this.showMessage(vscode.l10n.t('Preview unavailable'), vscode.l10n.t('The coop language server sent an answer the extension does not understand.'));
+            this.showMessage(t('Preview unavailable'), t('The coop language server sent an answer the extension does not understand.'));
         } else {
             this.title = result.title;
             this.message = undefined;
-            this.panel.title = vscode.l10n.t('Preview: {0}', result.title || posix.basename(this.documentUri.path));
+            this.panel.title = t('Preview: {0}', result.title || posix.basename(this.documentUri.path));
             this.setHtml(result.html, 'document');
         }
     }

@@ -11,6 +11,7 @@ export {
     ConformityRequest, ExportRequest, isConformityResult, isExportResult, isPreviewResult, PreviewRequest, SettingsAppliedNotification,
     type ConformityResult, type CoopInitializationOptions, type DocumentParams, type ExportFormat, type ExportParams, type ExportResult, type PreviewParams, type PreviewResult
 } from 'coop-language/protocol';
+import { t } from '../l10n.js';
 
 /** `coop/preview`, `coop/export`: method names (the request objects carry their types). */
 export const PREVIEW_REQUEST = PreviewRequest.method;
@@ -43,13 +44,13 @@ export function isTransient(error: unknown, client: LanguageClient): boolean {
 /** A sentence for the user about a failed request (the technical detail goes to the output channel). */
 export function describeRequestError(error: unknown, method: string): string {
     if (isMethodNotFound(error)) {
-        return vscode.l10n.t('The coop language server does not support this yet ({0}).', method);
+        return t('The coop language server does not support this yet ({0}).', method);
     }
     if (error instanceof ResponseError && error.code === ErrorCodes.ConnectionInactive) {
-        return vscode.l10n.t('The coop language server is not running.');
+        return t('The coop language server is not running.');
     }
     const message = error instanceof Error ? error.message : String(error);
-    return vscode.l10n.t('The coop language server could not answer ({0}): {1}', method, message);
+    return t('The coop language server could not answer ({0}): {1}', method, message);
 }
 
 /**

@@ -3,6 +3,7 @@
 // extension shows one item per file of cases and one per case, at the case's location, and a failing
 // case's expected outcome, outcome and path taken as the test message.
 import * as vscode from 'vscode';
+import { t } from '../l10n.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CasesRequest, isCasesResult, type CaseEntry, type CaseFile, type CasesParams } from 'coop-language/protocol';
 import { describeRequestError, isTransient, sendCoopRequest, whenRunning } from '../preview/requests.js';
@@ -43,10 +44,10 @@ export function caseIds(file: CaseFile): string[] {
 /** A failing case's message: what was expected, what the protocol gives, the path taken, the errors inside. */
 export function failureText(entry: CaseEntry): string {
     const lines = [
-        vscode.l10n.t('Expected: {0}', entry.expected),
-        vscode.l10n.t('Got: {0}', entry.actual || vscode.l10n.t('no outcome'))
+        t('Expected: {0}', entry.expected),
+        t('Got: {0}', entry.actual || t('no outcome'))
     ];
-    if (entry.trace) lines.push(vscode.l10n.t('Path taken: {0}', entry.trace));
+    if (entry.trace) lines.push(t('Path taken: {0}', entry.trace));
     lines.push(...entry.problems);
     return lines.join('\n');
 }
@@ -67,12 +68,12 @@ export class CaseTests implements vscode.Disposable {
     lastFailure: string | undefined;
 
     constructor(private readonly client: LanguageClient) {
-        this.controller = vscode.tests.createTestController('coop.cases', vscode.l10n.t('Patient cases (coop)'));
+        this.controller = vscode.tests.createTestController('coop.cases', t('Patient cases (coop)'));
         this.controller.resolveHandler = async item => {
             if (!item) await this.discover();
         };
         this.controller.refreshHandler = () => this.discover();
-        this.controller.createRunProfile(vscode.l10n.t('Run the patient cases'), vscode.TestRunProfileKind.Run, async (request, token) => { await this.run(request, token); }, true);
+        this.controller.createRunProfile(t('Run the patient cases'), vscode.TestRunProfileKind.Run, async (request, token) => { await this.run(request, token); }, true);
         this.disposables.push(this.controller, this.runEmitter);
     }
 
@@ -137,9 +138,9 @@ export class CaseTests implements vscode.Disposable {
         const item = this.controller.items.get(file.uri) ?? this.controller.createTestItem(file.uri, vscode.workspace.asRelativePath(uri), uri);
         const ids = caseIds(file);
         item.children.replace(file.cases.map((entry, index) => {
-            const child = item.children.get(ids[index]) ?? this.controller.createTestItem(ids[index], entry.title || vscode.l10n.t('Untitled case'), uri);
-            child.label = entry.title || vscode.l10n.t('Untitled case');
-            child.description = entry.protocol ? vscode.l10n.t('for {0}', entry.protocol) : undefined;
+            const child = item.children.get(ids[index]) ?? this.controller.createTestItem(ids[index], entry.title || t('Untitled case'), uri);
+            child.label = entry.title || t('Untitled case');
+            child.description = entry.protocol ? t('for {0}', entry.protocol) : undefined;
             child.range = rangeOf(entry);
             return child;
         }));
@@ -149,10 +150,10 @@ export class CaseTests implements vscode.Disposable {
     /** `coop/cases`, asked again once if the server restarted meanwhile; undefined when it fails. */
     private async fetch(params: CasesParams): Promise<CaseFile[] | undefined> {
         for (let attempt = 0; attempt < 2; attempt++) {
-            if (!await whenRunning(this.client)) return this.fail(vscode.l10n.t('The coop language server is not running.'));
+            if (!await whenRunning(this.client)) return this.fail(t('The coop language server is not running.'));
             try {
                 const result = await sendCoopRequest(this.client, CasesRequest, params);
-                if (!isCasesResult(result)) return this.fail(vscode.l10n.t('Unexpected answer of the coop language server to {0}.', CasesRequest.method));
+                if (!isCasesResult(result)) return this.fail(t('Unexpected answer of the coop language server to {0}.', CasesRequest.method));
                 this.lastFailure = undefined;
                 return result.files;
             } catch (error) {
@@ -197,7 +198,7 @@ export class CaseTests implements vscode.Disposable {
                     run.started(item);
                     const entry = entries.get(item.id);
                     if (!entry) {
-                        const message = this.lastFailure ?? vscode.l10n.t('This case is no longer in its file: refresh the Testing view.');
+                        const message = this.lastFailure ?? t('This case is no longer in its file: refresh the Testing view.');
                         run.errored(item, new vscode.TestMessage(message));
                         results.push({ id: item.id, label: item.label, passed: false, message });
                         continue;

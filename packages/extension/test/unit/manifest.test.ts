@@ -72,7 +72,7 @@ describe('package.json menus', () => {
 describe('l10n/bundle.l10n.fr.json', () => {
     it('translates exactly the runtime strings of the sources', () => {
         const bundle = json('l10n/bundle.l10n.fr.json') as Record<string, string>;
-        const used = new Set(sources.flatMap(source => [...source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map(match => match[1]!.replace(/\\'/g, "'"))));
+        const used = new Set(sources.flatMap(source => [...source.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)].map(match => match[1]!.replace(/\\'/g, "'"))));
         expect([...used].sort()).toEqual(Object.keys(bundle).sort());
     });
 });

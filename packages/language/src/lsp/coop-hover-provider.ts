@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
+import { CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isMissingArg } from '../diagnostics/message-args.js';
@@ -13,6 +13,8 @@ import type { LocaleSetting } from '../i18n/locale.js';
 import { writesDerogatoire } from '../model/protocol-model.js';
 import { REQUIREMENTS } from '../rules/requirements.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
+import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
+import { professionOfAlias } from '../workspace/profession-aliases.js';
 
 /**
  * Hover: what a name stands for (a profession and the article that reserves its acts, an act and
@@ -30,12 +32,57 @@ export class CoopHoverProvider extends AstNodeHoverProvider {
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        const applied = appliedProtocolHover(document, document.textDocument.offsetAt(params.position), this.documents, this.locale);
-        const hover = applied ? { contents: { kind: 'markdown' as const, value: applied } } : await super.getHoverContent(document, params);
+        const offset = document.textDocument.offsetAt(params.position);
+        const applied = appliedProtocolHover(document, offset, this.documents, this.locale);
+        const keyword = applied ? undefined : this.keywordHover(document, offset);
+        let hover = applied ? { contents: { kind: 'markdown' as const, value: applied } }
+            : keyword ? { contents: { kind: 'markdown' as const, value: keyword } }
+                : await super.getHoverContent(document, params);
+        const alias = this.aliasHint(document, offset);
+        if (alias && hover && typeof hover.contents === 'object' && 'value' in hover.contents) {
+            hover = { ...hover, contents: { kind: 'markdown', value: `${hover.contents.value}\n\n${alias}` } };
+        }
         const rules = this.rulesAt(document, params);
         if (!rules) return hover;
         const base = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
         return { contents: { kind: 'markdown', value: [base, rules].filter(Boolean).join('\n\n---\n\n') } };
+    }
+
+    /**
+     * On a keyword that starts an element (`délégant`, `information du patient`, `étape`…): what the
+     * element is for, the requirement it serves and a two-line example (lsp/keyword-docs.ts). Only
+     * the leading keywords of the element: `par` inside an act is not the act's keyword.
+     */
+    private keywordHover(document: LangiumDocument, offset: number): string | undefined {
+        const root = document.parseResult.value?.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        if (!leaf || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
+        const node = leaf.astNode;
+        const doc = keywordDoc(node.$type, this.locale);
+        if (!doc || !node.$cstNode || !this.leadingKeywords(node.$cstNode).includes(leaf)) return undefined;
+        return keywordMarkdown(doc, this.locale);
+    }
+
+    /** On a profession written under another name (« infirmière »): the catalogue name it stands for. */
+    private aliasHint(document: LangiumDocument, offset: number): string | undefined {
+        const root = document.parseResult.value?.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        const canonical = professionOfAlias(leaf?.text);
+        if (!leaf || !canonical) return undefined;
+        return this.locale.pick({
+            fr: `*« ${leaf.text} » est un autre nom de la profession « ${canonical} » du catalogue.*`,
+            en: `*« ${leaf.text} » is another name of the catalogue profession « ${canonical} ».*`
+        });
+    }
+
+    private leadingKeywords(cst: CstNode): CstNode[] {
+        const leaves: CstNode[] = [];
+        for (const node of CstUtils.streamCst(cst)) {
+            if (node.hidden || !isLeafCstNode(node)) continue;
+            if (!GrammarAST.isKeyword(node.grammarSource) || node.astNode !== cst.astNode) break;
+            leaves.push(node);
+        }
+        return leaves;
     }
 
     /** The rules whose diagnostics cover the hovered position. */

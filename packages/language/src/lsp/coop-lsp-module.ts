@@ -1,11 +1,12 @@
-import { inject, type DeepPartial, type Module } from 'langium';
+import { DocumentState, inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule,
     createDefaultSharedModule,
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
-    type PartialLangiumServices
+    type PartialLangiumServices,
+    type ServiceRequirements
 } from 'langium/lsp';
 import { CoopModule, CoopSharedModule, type CoopAddedServices } from '../coop-module.js';
 import { CoopGeneratedModule, CoopGeneratedSharedModule } from '../generated/module.js';
@@ -38,6 +39,16 @@ export const CoopLspModule: Module<CoopLspServices, PartialLangiumServices & { v
         Formatter: (services) => new CoopFormatter(services as CoopLspServices),
         SemanticTokenProvider: (services) => new CoopSemanticTokenProvider(services)
     }
+};
+
+/**
+ * What each request waits for before it is answered (`startLanguageServer(shared, COOP_SERVICE_REQUIREMENTS)`).
+ * The conformity code lens is computed from the document's diagnostics: it waits for validation,
+ * not only for the references (Langium's default). Otherwise the first file opened after start-up
+ * got no lens — the editor asks once, before the first validation, and not again until an edit.
+ */
+export const COOP_SERVICE_REQUIREMENTS: Partial<ServiceRequirements> = {
+    CodeLensProvider: DocumentState.Validated
 };
 
 /** Shared editor services: untitled documents are forgotten when their editor closes. */

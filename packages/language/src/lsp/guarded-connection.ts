@@ -79,12 +79,27 @@ export function guardConnection(connection: Connection, shared: LangiumSharedCor
             || (shared.workspace as { TextDocuments?: { get(uri: string): unknown } }).TextDocuments?.get(parsed.toString()) !== undefined;
     };
 
+    const inWorkspace = (uri: string): boolean => {
+        try {
+            return shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri));
+        } catch {
+            return false;
+        }
+    };
+
     const guardRequest = (method: string, empty: null | [], position: boolean | undefined, handler: Handler): Handler => async (params, ...rest) => {
         const problem = documentProblem(params, position);
         if (problem) return new ResponseError(ErrorCodes.InvalidParams, `Paramètres invalides pour ${method} : ${problem}.`);
         const uri = (params as { textDocument: { uri: string } }).textDocument.uri;
         if (!known(uri)) return empty === null ? null : [];
         try {
+            // A document the editor has just opened, before its first build was even queued behind
+            // the workspace's: Langium would answer ServerCancelled (« No document found »), and the
+            // editor show nothing — the first Ctrl+Space after start-up. Wait for the pending writes.
+            if (!inWorkspace(uri)) {
+                await shared.workspace.WorkspaceManager.ready;
+                await shared.workspace.WorkspaceLock.read(() => undefined);
+            }
             const result = await handler(params, ...rest);
             if (result instanceof ResponseError && !PASSED_ON.includes(result.code)) {
                 log(`${method} sur ${uri} : erreur interne ignorée (réponse vide) : ${result.message}`);

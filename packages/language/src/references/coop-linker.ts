@@ -2,6 +2,7 @@ import { AstUtils, DefaultLinker, DefaultScopeProvider, type AstNode, type AstNo
 import { frameworkMessages, referenceKinds } from '../i18n/framework-messages.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
 import { nearest } from '../model/text.js';
+import { professionOfAlias } from '../workspace/profession-aliases.js';
 import type { CoopServices } from '../coop-module.js';
 
 /** The local symbols of one container, by name (descriptions in the order of the symbol table). */
@@ -93,7 +94,10 @@ export class CoopLinker extends DefaultLinker {
             return { ...error, message: this.locale.pick(frameworkMessages.ageWithoutUnit) } as LinkingError;
         }
         const kind = this.locale.pick(referenceKinds[type] ?? { fr: type, en: type });
-        const candidates = this.scopes.getScope(refInfo).getAllElements().map(description => description.name);
+        // Suggest the catalogue name of a profession, not one of its other names (« infirmière »).
+        const candidates = this.scopes.getScope(refInfo).getAllElements()
+            .filter(description => description.type !== 'Profession' || professionOfAlias(description.name) === undefined)
+            .map(description => description.name);
         const suggestion = nearest(name, candidates);
         let message = format(this.locale.pick(frameworkMessages.unresolvedReference), { kind, name });
         message += suggestion

@@ -1,6 +1,7 @@
 import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { isBibliotheque, isCatalogue, isProfession } from '../generated/ast.js';
 import { fold } from '../model/text.js';
+import { aliasesOf } from '../workspace/profession-aliases.js';
 
 /**
  * What each file makes visible:
@@ -10,7 +11,8 @@ import { fold } from '../model/text.js';
  * - a library (`bibliothèque`) exports its indicators, training modules and references to the
  *   whole workspace;
  * - the built-in catalogue exports its articles and professions, professions also under their
- *   accent-free spelling (« medecin » finds « médecin »).
+ *   accent-free spelling (« medecin » finds « médecin ») and under the names professionals use
+ *   (« infirmière », « IDE », « kiné »: workspace/profession-aliases.ts).
  */
 export class CoopScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<AstNodeDescription[]> {
@@ -28,6 +30,9 @@ export class CoopScopeComputation extends DefaultScopeComputation {
             const folded = fold(name);
             if (folded !== name) {
                 exports.push(this.descriptions.createDescription(node, folded, document));
+            }
+            for (const alias of aliasesOf(name)) {
+                exports.push(this.descriptions.createDescription(node, alias, document));
             }
         }
     }

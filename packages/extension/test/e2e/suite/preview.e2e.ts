@@ -130,7 +130,8 @@ describe('preview', () => {
         for (const _ of '123') {
             assert.ok(await editor.edit(edit => edit.insert(end.translate(0, added.length), '!')));
         }
-        await waitForPreview(uri, snapshot => plainSpaces(snapshot.title) === `${title}${added}!!!`, 'to show the burst');
+        // French typography puts a (thin no-break) space before « ! »: compare without it.
+        await waitForPreview(uri, snapshot => plainSpaces(snapshot.title).replace(/ (?=!)/g, '') === `${title}${added}!!!`, 'to show the burst');
         const afterBurst = (await waitForPreview(uri, () => true, '')).refreshes;
         assert.ok(afterBurst - burst <= 2, `a burst of 3 edits gave ${afterBurst - burst} refreshes`);
         // Back to the original text, then saved: refreshed at once.

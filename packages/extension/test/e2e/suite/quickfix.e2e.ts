@@ -40,16 +40,14 @@ describe('quick fixes', () => {
         assert.match(editor.document.getText(), /^[ \t]*lieu "/m, 'a `lieu "…"` line was inserted');
         assert.ok(!hasMissingPlace(after), describeDiagnostics(after));
         const errors = after.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
-        // Only the inserted skeleton's text to replace (issue 10 §1), on the inserted line.
-        const place = editor.document.getText().split('\n').findIndex(line => /^[ \t]*lieu "/.test(line));
-        assert.deepEqual(errors.filter(d => !(codeOf(d) === 'texte-a-completer' && d.range.start.line === place)).map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error');
+        // Its text, left as inserted, is the one to write (texte-a-completer, issue 10): no other error.
+        assert.deepEqual(errors.filter(d => codeOf(d) !== 'texte-a-completer').map(d => `${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`), [], 'the skeleton brings no new error but its text to write');
 
-        // The author writes the place in the inserted line: the summary is back to 16/16.
-        const line = editor.document.lineAt(place);
-        const quoted = /"[^"]*"/.exec(line.text)!;
-        const written = new vscode.WorkspaceEdit();
-        written.replace(uri, new vscode.Range(place, quoted.index, place, quoted.index + quoted[0].length), '"Cabinet de la maison de santé, salle de soins"');
-        assert.ok(await vscode.workspace.applyEdit(written), 'the place is written');
+        // The author writes the place over the skeleton's text; the summary is back to 16/16.
+        const placeholder = /(^[ \t]*lieu ")([^"\n]*)"/m.exec(editor.document.getText());
+        assert.ok(placeholder, 'the inserted « lieu » line');
+        const start = editor.document.positionAt(placeholder.index + placeholder[1]!.length);
+        assert.ok(await editor.edit(edit => edit.replace(new vscode.Range(start, start.translate(0, placeholder[2]!.length)), 'Cabinet de la MSP, salle de soins fermée')));
         // Picture: the inserted section in the editor, the summary back to 16/16.
         const api = await activateExtension();
         await waitFor(() => api.conformity.state.text.includes('16/16'), () => `the status bar at 16/16, got ${api.conformity.state.text}`);
