@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
         previews,
         exports,
         tests,
-        vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
+        vscode.commands.registerCommand('coop.newProtocol', () => newProtocol()),
         vscode.commands.registerCommand('coop.newTeam', () => newTeam()),
         vscode.commands.registerCommand('coop.declaration', (source?: unknown, target?: unknown) => writeDeclaration(languageClient, previews, source, target)),
         trackTeamFiles(),
