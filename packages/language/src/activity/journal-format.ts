@@ -94,7 +94,7 @@ export function satisfactionOf(value: string): SatisfactionAnswer | undefined {
 const IDENTIFYING_HEADERS: ReadonlyArray<{ pattern: RegExp; what: Localized }> = [
     { pattern: /^(nom|nomdefamille|nomdenaissance|nomdusage|nompatient|nomdupatient|nomdelapatiente|patientnom)$/, what: { fr: 'le nom du patient', en: 'the patient\'s name' } },
     { pattern: /^(prenom|prenompatient|prenomdupatient|prenomdelapatiente|patientprenom|prenoms)$/, what: { fr: 'le prénom du patient', en: 'the patient\'s first name' } },
-    { pattern: /^(nir|nirpp|ins|matriculeins|nss|numsecu|nsecu|numerosecu|numerodesecu|numerodesecuritesociale|nsecuritesociale|securitesociale|numerodassure|numeroinsee|insee)$/, what: { fr: 'le numéro de sécurité sociale (NIR)', en: 'the social security number (NIR)' } },
+    { pattern: /(securitesociale|^nir(pp)?(patient)?$|^ins$|^matriculeins$|^nss$|^n(o|um|umero)?(de)?secu$|^numerodassure$|^(numero)?insee$)/, what: { fr: 'le numéro de sécurité sociale (NIR)', en: 'the social security number (NIR)' } },
     { pattern: /^(datedenaissance|datenaissance|ddn|nele|nee|naissance)$/, what: { fr: 'la date de naissance', en: 'the birth date' } },
     { pattern: /^(adresse|adressepatient|adressedupatient|telephone|tel|telephonepatient|portable|email|mail|courriel)$/, what: { fr: 'les coordonnées du patient', en: 'the patient\'s contact details' } }
 ];

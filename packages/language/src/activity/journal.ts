@@ -405,9 +405,11 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
     const evaluate = (base: { name: string; label: string; legal?: LegalIndicator; kind: 'taux' | 'nombre'; numerator: EventCount; denominator?: EventCount; numeratorText: Localized; denominatorText?: Localized }, spec?: IndicatorSpec): IndicatorResult => {
         const numerator = totalOf(base.numerator);
         const denominator = base.denominator ? totalOf(base.denominator) : undefined;
-        const value = denominator === undefined ? numerator : denominator > 0 ? round1((numerator / denominator) * 100) : undefined;
-        const objective = spec?.objective && value !== undefined ? { ...spec.objective, met: meets(value, spec.objective) } : undefined;
-        const threshold = spec?.threshold && value !== undefined ? { ...spec.threshold, crossed: meets(value, spec.threshold) } : undefined;
+        // Targets are compared with the exact rate, the report shows it rounded to 0.1.
+        const exact = denominator === undefined ? numerator : denominator > 0 ? (numerator / denominator) * 100 : undefined;
+        const value = exact === undefined ? undefined : round1(exact);
+        const objective = spec?.objective && exact !== undefined ? { ...spec.objective, met: meets(exact, spec.objective) } : undefined;
+        const threshold = spec?.threshold && exact !== undefined ? { ...spec.threshold, crossed: meets(exact, spec.threshold) } : undefined;
         const status = value === undefined ? 'non-calculable' : threshold?.crossed ? 'alerte' : objective ? (objective.met ? 'objectif-atteint' : 'objectif-non-atteint') : 'sans-cible';
         const monthlyValues = base.numerator.kind === 'satisfaits' ? [] : months.map(month => {
             const n = monthOf(base.numerator, month) ?? 0;
