@@ -6,3 +6,5 @@ export * from './journal-format.js';
 export * from './journal.js';
 export * from './financing.js';
 export * from './protocol-info.js';
+export * from './charts.js';
+export * from './report-model.js';

@@ -66,24 +66,24 @@ export const SATISFACTION_ANSWERS: ReadonlyArray<{ key: SatisfactionAnswer; alia
 ];
 
 /** Lower case, no accents, no spaces, apostrophes, dashes, underscores or dots: how names are compared. */
-export function fold(text: string): string {
+export function foldName(text: string): string {
     return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s'’_.\-/()°]+/g, '');
 }
 
 /** The column a header names, or undefined. */
 export function columnOf<K extends string>(header: string, columns: ReadonlyArray<ColumnSpec<K>>): K | undefined {
-    const folded = fold(header);
-    return columns.find(column => fold(column.header) === folded || column.aliases.includes(folded))?.key;
+    const folded = foldName(header);
+    return columns.find(column => foldName(column.header) === folded || column.aliases.includes(folded))?.key;
 }
 
 export function eventKindOf(value: string): EventKind | undefined {
-    const folded = fold(value);
-    return EVENT_KINDS.find(kind => fold(kind.key) === folded || kind.aliases.includes(folded))?.key;
+    const folded = foldName(value);
+    return EVENT_KINDS.find(kind => foldName(kind.key) === folded || kind.aliases.includes(folded))?.key;
 }
 
 export function satisfactionOf(value: string): SatisfactionAnswer | undefined {
-    const folded = fold(value);
-    return SATISFACTION_ANSWERS.find(answer => fold(answer.key) === folded || answer.aliases.includes(folded))?.key;
+    const folded = foldName(value);
+    return SATISFACTION_ANSWERS.find(answer => foldName(answer.key) === folded || answer.aliases.includes(folded))?.key;
 }
 
 /**
@@ -101,7 +101,7 @@ const IDENTIFYING_HEADERS: ReadonlyArray<{ pattern: RegExp; what: Localized }> =
 
 /** What an identifying header names (« le nom du patient »), or undefined when the header is allowed. */
 export function identifyingHeader(header: string): Localized | undefined {
-    const folded = fold(header);
+    const folded = foldName(header);
     return IDENTIFYING_HEADERS.find(entry => entry.pattern.test(folded))?.what;
 }
 

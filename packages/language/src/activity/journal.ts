@@ -4,7 +4,7 @@ import { MAX_LISTED_ISSUES } from './activity-types.js';
 import { csvRecords, CsvSyntaxError, type Chunks } from './csv-stream.js';
 import { computeFinancing, FinancingTracker } from './financing.js';
 import {
-    columnOf, EVENT_KINDS, eventKindOf, fold, identifyingHeader, JOURNAL_COLUMNS, looksLikeNir, SATISFACTION_ANSWERS, SATISFACTION_COLUMNS, satisfactionOf,
+    columnOf, EVENT_KINDS, eventKindOf, foldName, identifyingHeader, JOURNAL_COLUMNS, looksLikeNir, SATISFACTION_ANSWERS, SATISFACTION_COLUMNS, satisfactionOf,
     type ColumnSpec, type EventKind, type JournalColumn, type SatisfactionAnswer, type SatisfactionColumn
 } from './journal-format.js';
 
@@ -106,14 +106,14 @@ export class MemberIndex {
     constructor(readonly members: ActivityMember[]) {
         for (const member of members) {
             if (member.rpps) this.byKey.set(member.rpps.replace(/\s/g, ''), member);
-            this.byKey.set(fold(`${member.nom}${member.prenom}`), member);
-            this.byKey.set(fold(`${member.prenom}${member.nom}`), member);
-            this.byKey.set(fold(member.key), member);
+            this.byKey.set(foldName(`${member.nom}${member.prenom}`), member);
+            this.byKey.set(foldName(`${member.prenom}${member.nom}`), member);
+            this.byKey.set(foldName(member.key), member);
         }
     }
 
     find(value: string): ActivityMember | undefined {
-        return this.byKey.get(value.replace(/\s/g, '')) ?? this.byKey.get(fold(value));
+        return this.byKey.get(value.replace(/\s/g, '')) ?? this.byKey.get(foldName(value));
     }
 }
 
@@ -255,7 +255,7 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
     const months = monthsOf(period);
     const from = dayNumber(period.from);
     const to = dayNumber(period.to);
-    const actes = new Map(protocol.actes.map(acte => [fold(acte.name), acte.name]));
+    const actes = new Map(protocol.actes.map(acte => [foldName(acte.name), acte.name]));
     const acteList = protocol.actes.map(acte => acte.name).join(', ') || '—';
     const members = inputs.team ? new MemberIndex(inputs.team.members) : undefined;
 
@@ -313,7 +313,7 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
             }
             if (event.kind === 'evenement-indesirable') {
                 const nature = event.nature || 'non précisée';
-                const key = fold(nature);
+                const key = foldName(nature);
                 const entry = adverse.get(key) ?? { nature, count: 0, graves: 0 };
                 entry.count++;
                 if (event.grave) entry.graves++;
@@ -364,7 +364,7 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
         const rawActe = cell('acte');
         let acte: string | undefined;
         if (rawActe) {
-            acte = actes.get(fold(rawActe));
+            acte = actes.get(foldName(rawActe));
             if (!acte) return exclude('acte-inconnu', M.unknownAct, { value: rawActe, code: protocol.code, actes: acteList });
         } else if (kind === 'acte' && actes.size > 0) {
             return exclude('acte-manquant', M.noAct, { kind: rawKind, actes: acteList });
@@ -376,8 +376,8 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
             if (!member) return exclude('professionnel-inconnu', M.unknownProfessional, { value: rawProfessional });
             professional = member.key;
         }
-        const gravity = fold(cell('gravite'));
-        const grave = gravity === 'grave' || gravity === 'eig' || gravity === 'oui' || fold(rawKind) === 'eig';
+        const gravity = foldName(cell('gravite'));
+        const grave = gravity === 'grave' || gravity === 'eig' || gravity === 'oui' || foldName(rawKind) === 'eig';
         return { line, day, date, patient, kind, acte, professional, cible: cell('cible') || undefined, nature: cell('nature') || undefined, grave };
     }
 
@@ -427,7 +427,7 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
     for (const legal of LEGAL_ORDER) {
         const definition = LEGAL_DEFINITIONS[legal];
         const spec = protocol.indicators.find(indicator => indicator.exigence === legal);
-        indicators.push(evaluate({ name: spec?.name ?? legal, label: spec?.label ?? definition.label.fr, legal, ...definition }, spec));
+        indicators.push(evaluate({ ...definition, name: spec?.name ?? legal, label: spec?.label ?? definition.label.fr, legal }, spec));
     }
     for (const spec of protocol.indicators) {
         if (spec.exigence || !spec.numerator) continue;

@@ -2,7 +2,7 @@ import type { Cible, CompteEvenements, ModeleEconomique, Protocole } from '../ge
 import { isActe, isForfaitPatient, isIdentifiant, isIndicateur, isModeleEconomique, isPrimeCooperation } from '../generated/ast.js';
 import type { TeamData } from '../team/team-data.js';
 import type { ActivityMember, ActivityProtocol, CountKind, EventCount, FinancingSpec, IndicatorSpec, LegalIndicator, Target } from './activity-types.js';
-import { fold } from './journal-format.js';
+import { foldName } from './journal-format.js';
 
 // What the yearly report needs of a protocol and of a team file, as plain data (activity-types.ts).
 
@@ -12,7 +12,7 @@ const COUNT_KIND: Record<string, CountKind> = {
 };
 
 export function countKindOf(word: string | undefined): CountKind | undefined {
-    return word ? COUNT_KIND[fold(word)] : undefined;
+    return word ? COUNT_KIND[foldName(word)] : undefined;
 }
 
 function eventCount(node: CompteEvenements | undefined): EventCount | undefined {
