@@ -124,3 +124,12 @@ describe('CSV reading', () => {
         expect(parsePeriod('l\'an dernier')).toBeUndefined();
     });
 });
+
+describe('docs/schema/journal.schema.json', () => {
+    test('names the columns of the format, the required ones required', async () => {
+        const { JOURNAL_COLUMNS } = await import('../../src/index.js');
+        const schema = JSON.parse(readFileSync(new URL('../../../../docs/schema/journal.schema.json', import.meta.url), 'utf8')) as { properties: Record<string, unknown>; required: string[] };
+        expect(Object.keys(schema.properties)).toEqual(JOURNAL_COLUMNS.map(column => column.header));
+        expect(schema.required).toEqual(JOURNAL_COLUMNS.filter(column => column.required).map(column => column.header));
+    });
+});
