@@ -77,7 +77,8 @@ export async function* csvRecords(source: Chunks): AsyncGenerator<CsvRecord> {
     input.pipe(parser);
     try {
         for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-            const breaks = record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
+            let breaks = 0;
+            for (const cell of record) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
             yield { line: info.lines - breaks, cells: record };
         }
     } catch (error) {

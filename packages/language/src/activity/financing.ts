@@ -15,9 +15,10 @@ const EVENT_OF: Partial<Record<CountKind, JournalEvent['kind']>> = {
     inclusions: 'inclusion', actes: 'acte', reprises: 'reprise', orientations: 'orientation', retraits: 'retrait', 'evenements-indesirables': 'evenement-indesirable'
 };
 
+/** Per patient: the days of care under the protocol (few: a small array), and the consultations, if any. */
 interface PatientDays {
-    care: Set<number>;
-    consultations: Array<{ day: number; line: number; date: string }>;
+    care: number[];
+    consultations?: Array<{ day: number; line: number }>;
 }
 
 /** Follows what the financing needs, row by row: patients counted per forfait, care and consultation days. */
@@ -42,9 +43,9 @@ export class FinancingTracker {
         if (this.window === undefined) return;
         if (event.kind !== 'consultation' && event.kind !== 'inclusion' && event.kind !== 'acte' && event.kind !== 'reprise') return;
         let entry = this.days.get(event.patient);
-        if (!entry) this.days.set(event.patient, entry = { care: new Set(), consultations: [] });
-        if (event.kind === 'consultation') entry.consultations.push({ day: event.day, line: event.line, date: event.date });
-        else entry.care.add(event.day);
+        if (!entry) this.days.set(event.patient, entry = { care: [] });
+        if (event.kind === 'consultation') (entry.consultations ??= []).push({ day: event.day, line: event.line });
+        else if (!entry.care.includes(event.day)) entry.care.push(event.day);
     }
 
     /** Consultations billed the same day as (or the day after) a care under the protocol, when combining is forbidden. */
@@ -52,9 +53,9 @@ export class FinancingTracker {
         if (this.window === undefined) return [];
         const result: Array<{ line: number; patient: string; message: Localized }> = [];
         for (const [patient, entry] of this.days) {
-            for (const consultation of entry.consultations) {
-                const same = entry.care.has(consultation.day);
-                const next = this.window >= 1 && entry.care.has(consultation.day - 1);
+            for (const consultation of entry.consultations ?? []) {
+                const same = entry.care.includes(consultation.day);
+                const next = this.window >= 1 && entry.care.includes(consultation.day - 1);
                 if (!same && !next) continue;
                 const when: Localized = same ? { fr: 'le même jour qu\'une', en: 'the same day as a' } : { fr: 'le lendemain d\'une', en: 'the day after a' };
                 result.push({

@@ -283,6 +283,27 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
     const adverseEventList: ActivityReport['adverseEventList'] = [];
     const rows = { read: 0, counted: 0, excluded: 0, flagged: 0 };
 
+    // The values of a journal repeat (a few hundred dates, a handful of kinds, acts and
+    // professionals): each distinct cell is read once (the caches stay small: bounded vocabularies).
+    const memo = <T>(read: (value: string) => T) => {
+        const cache = new Map<string, T>();
+        return (value: string): T => {
+            let found = cache.get(value);
+            if (found === undefined && !cache.has(value)) {
+                found = read(value);
+                if (cache.size < 10_000) cache.set(value, found);
+            }
+            return found as T;
+        };
+    };
+    const dateOf = memo(parseDate);
+    const dayOf = memo(dayNumber);
+    const kindOf = memo(eventKindOf);
+    const acteOf = memo(value => actes.get(foldName(value)));
+    const memberOf = memo(value => members?.find(value));
+    const isGrave = memo(value => { const folded = foldName(value); return folded === 'grave' || folded === 'eig' || folded === 'oui'; });
+    const isEig = memo(value => foldName(value) === 'eig');
+
     let header: HeaderMap<JournalColumn> | undefined;
     let headerSeen = false;
     try {
@@ -344,7 +365,8 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
         };
         // Privacy first: a NIR anywhere refuses the file.
         for (let position = 0; position < cells.length; position++) {
-            if (looksLikeNir(cells[position])) {
+            const value = cells[position];
+            if (value.length >= 13 && looksLikeNir(value)) {
                 const headerName = Object.entries(index).find(([, value]) => value === position)?.[0] ?? String(position + 1);
                 report({ file: journal.name, line, code: 'valeur-identifiante', severity: 'refus', message: localized(M.identifyingValue, { header: headerName }) });
                 return undefined;
@@ -352,19 +374,19 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
         }
         if (cells.length > header!.width && cells.slice(header!.width).some(value => value.trim() !== '')) return exclude('cellules-en-trop', M.extraCells, { count: cells.length, expected: header!.width });
         const rawDate = cell('date');
-        const date = parseDate(rawDate);
+        const date = dateOf(rawDate);
         if (!date) return exclude('date-illisible', M.badDate, { value: rawDate });
-        const day = dayNumber(date);
+        const day = dayOf(date);
         if (day < from || day > to) return exclude('date-hors-periode', M.outOfPeriod, { value: rawDate, period: period.label });
         const patient = cell('patient');
         if (!patient) return exclude('patient-manquant', M.noPatient);
         const rawKind = cell('evenement');
-        const kind = eventKindOf(rawKind);
+        const kind = kindOf(rawKind);
         if (!kind) return exclude('evenement-inconnu', M.unknownEvent, { value: rawKind, kinds: EVENT_KINDS.map(k => k.key).join(', ') });
         const rawActe = cell('acte');
         let acte: string | undefined;
         if (rawActe) {
-            acte = actes.get(foldName(rawActe));
+            acte = acteOf(rawActe);
             if (!acte) return exclude('acte-inconnu', M.unknownAct, { value: rawActe, code: protocol.code, actes: acteList });
         } else if (kind === 'acte' && actes.size > 0) {
             return exclude('acte-manquant', M.noAct, { kind: rawKind, actes: acteList });
@@ -372,12 +394,12 @@ export async function computeReport(inputs: ReportInputs): Promise<ActivityRepor
         const rawProfessional = cell('professionnel');
         let professional: string | undefined = rawProfessional || undefined;
         if (rawProfessional && members) {
-            const member = members.find(rawProfessional);
+            const member = memberOf(rawProfessional);
             if (!member) return exclude('professionnel-inconnu', M.unknownProfessional, { value: rawProfessional });
             professional = member.key;
         }
-        const gravity = foldName(cell('gravite'));
-        const grave = gravity === 'grave' || gravity === 'eig' || gravity === 'oui' || foldName(rawKind) === 'eig';
+        const gravity = cell('gravite');
+        const grave = (gravity !== '' && isGrave(gravity)) || isEig(rawKind);
         return { line, day, date, patient, kind, acte, professional, cible: cell('cible') || undefined, nature: cell('nature') || undefined, grave };
     }
 

@@ -51,7 +51,7 @@ describe('indicators counted over the activity journal', () => {
         const result = await validator(services)(protocol(`
     indicateur x "Taux" { nature taux  numérateur compte reprises de echographie  dénominateur compte actes  périodicité annuelle }`));
         expect(codes(languageOnly(result.diagnostics))).toContain('reference-inconnue');
-        expect(result.diagnostics.find(d => d.message.includes('echographie'))?.message).toMatch(/echographie/);
+        expect(result.diagnostics.some(d => String(d.message).includes('echographie'))).toBe(true);
     });
 
     test('a count needs a known event kind', async () => {
