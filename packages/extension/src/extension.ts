@@ -5,6 +5,7 @@
 // the language itself (diagnostics, completion, hover, quick fixes, rendering) lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AnnualReport } from './annual-report.js';
 import { ConformityStatus } from './conformity-status.js';
 import { Exporter } from './export.js';
 import { newProtocol } from './new-protocol.js';
@@ -24,6 +25,8 @@ export interface CoopExtensionApi {
     readonly previews: PreviewManager;
     /** The export commands. */
     readonly exports: Exporter;
+    /** « Rapport annuel » (issue 13). */
+    readonly annualReport: AnnualReport;
     /** Fired when the server has applied new settings (`coop.language`, rule levels) and validated again. */
     readonly onDidApplySettings: vscode.Event<void>;
 }
@@ -37,12 +40,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     // (serializer) as soon as the extension is active, and they wait for the server.
     const previews = new PreviewManager(context.extensionUri, client).register();
     const exports = new Exporter(client, previews);
+    const annualReport = new AnnualReport(client);
     const settingsApplied = new vscode.EventEmitter<void>();
     context.subscriptions.push(
         settingsApplied,
         conformity,
         previews,
         exports,
+        annualReport,
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol(context.extensionUri)),
         vscode.commands.registerCommand('coop.newTeam', () => newTeam()),
         // The one path for a change of `coop.language` or `coop.rules`: the client sends the `coop`
@@ -55,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     );
     await client.start();
     conformity.start();
-    return { client, conformity, previews, exports, onDidApplySettings: settingsApplied.event };
+    return { client, conformity, previews, exports, annualReport, onDidApplySettings: settingsApplied.event };
 }
 
 export async function deactivate(): Promise<void> {
