@@ -64,6 +64,8 @@ describe('coop rapport', { timeout: 120_000 }, () => {
         // The consultation billed the day after a care under the protocol is flagged (counted, forfait withheld).
         expect(stderr).toContain('activite/cystite-2025.csv:');
         expect(stderr).toContain('non cumulable avec le forfait');
+        expect(stderr).toMatch(/^coop : 1 ligne\(s\) ou colonne\(s\) signalée\(s\)/);
+        expect(stderr).not.toContain('exclue(s) des comptes');
         expect(stderr).not.toMatch(/SVGElem|Error|undefined/);
         expect(readdirSync(out).sort()).toEqual(['indicateurs.csv', 'mensuel.csv', 'rapport.docx', 'rapport.html', 'rapport.json', 'rapport.pdf']);
         const csv = readFileSync(join(out, 'indicateurs.csv'), 'utf8');

@@ -41,6 +41,7 @@ export const RAPPORT_MESSAGES = {
     cannotCreate: { fr: 'coop : impossible de créer le dossier {path} : {reason}', en: 'coop: cannot create folder {path}: {reason}' },
     refused: { fr: 'coop : {path} refusé, aucun rapport écrit :', en: 'coop: {path} refused, no report written:' },
     excluded: { fr: 'coop : {count} ligne(s) exclue(s) des comptes (détail dans le rapport, section « Qualité des données ») :', en: 'coop: {count} row(s) excluded from the counts (details in the report, « Data quality » section):' },
+    flagged: { fr: 'coop : {count} ligne(s) ou colonne(s) signalée(s), comptées quand ce sont des lignes (détail dans le rapport) :', en: 'coop: {count} row(s) or column(s) flagged, counted when they are rows (details in the report):' },
     more: { fr: '  … et {count} autre(s)', en: '  … and {count} more' },
     alerts: { fr: '⚠ {count} indicateur(s) au-delà du seuil d\'alerte : {names}', en: '⚠ {count} indicator(s) beyond the alert threshold: {names}' },
     written: { fr: '✔ Rapport {period} écrit dans {out} : rapport.html, rapport.pdf, rapport.docx, indicateurs.csv, mensuel.csv, rapport.json ({counted} ligne(s) comptée(s), {excluded} exclue(s)).', en: '✔ Report {period} written to {out}: rapport.html, rapport.pdf, rapport.docx, indicateurs.csv, mensuel.csv, rapport.json ({counted} row(s) counted, {excluded} excluded).' }
@@ -202,14 +203,16 @@ export async function rapportCommand(file: string, options: RapportOptions, loca
     await writeAtomically(join(out, 'mensuel.csv'), monthlyCsv(report), locale);
     await writeAtomically(join(out, 'rapport.json'), JSON.stringify(report, null, 2) + '\n', locale);
 
-    const excludedIssues = report.issues.filter(issue => issue.severity !== 'refus' && issue.code !== 'colonne-ignoree');
-    if (excludedIssues.length > 0) {
-        io.stderr(t(RAPPORT_MESSAGES.excluded, { count: report.rows.excluded + (report.satisfactionRows?.excluded ?? 0) }) + '\n');
-        const shown = excludedIssues.slice(0, 50);
-        io.stderr(shown.map(issue => issueLine(issue, locale)).join('\n') + '\n');
-        if (excludedIssues.length > shown.length) io.stderr(t(RAPPORT_MESSAGES.more, { count: excludedIssues.length - shown.length }) + '\n');
-    }
-    for (const issue of report.issues.filter(item => item.code === 'colonne-ignoree')) io.stderr(issueLine(issue, locale) + '\n');
+    // What was not counted, then what was counted but flagged: file:line and the message, 50 of each at most.
+    const list = (issues: JournalIssue[], heading: string) => {
+        if (issues.length === 0) return;
+        const shown = issues.slice(0, 50);
+        io.stderr(heading + '\n' + shown.map(issue => issueLine(issue, locale)).join('\n') + '\n');
+        if (issues.length > shown.length) io.stderr(t(RAPPORT_MESSAGES.more, { count: issues.length - shown.length }) + '\n');
+    };
+    const excluded = report.rows.excluded + (report.satisfactionRows?.excluded ?? 0);
+    list(report.issues.filter(issue => issue.severity === 'exclu'), t(RAPPORT_MESSAGES.excluded, { count: excluded }));
+    list(report.issues.filter(issue => issue.severity === 'signal'), t(RAPPORT_MESSAGES.flagged, { count: report.issues.filter(issue => issue.severity === 'signal').length }));
     if (report.alerts.length > 0) {
         const value = (number: number | undefined) => (number === undefined ? '—' : locale.current === 'fr' ? String(number).replace('.', ',') : String(number));
         const names = report.indicators.filter(indicator => indicator.status === 'alerte')

@@ -38,6 +38,13 @@ const ISSUES: Record<IssueCode, Localized> = {
     'cumul-interdit': { fr: 'Cumul interdit avec le forfait', en: 'Combination with the forfait forbidden' }
 };
 
+/** Column headings of the per-professional table. */
+const SHORT_KIND: Record<string, Localized> = {
+    inclusion: { fr: 'Inclusions', en: 'Inclusions' }, acte: { fr: 'Actes', en: 'Acts' }, reprise: { fr: 'Reprises', en: 'Reprises' },
+    orientation: { fr: 'Orientations', en: 'Referrals' }, 'evenement-indesirable': { fr: 'Événements indésirables', en: 'Adverse events' },
+    retrait: { fr: 'Retraits', en: 'Withdrawals' }, consultation: { fr: 'Consultations ordinaires', en: 'Ordinary consultations' }
+};
+
 class ReportBuilder {
     private number = 0;
 
@@ -185,7 +192,7 @@ class ReportBuilder {
         if (report.professionals.length > 0) {
             const kinds = EVENT_KINDS.filter(kind => report.professionals.some(pro => pro.counts[kind.key] > 0));
             sections.push(this.section('professionnels', { fr: 'Activité par professionnel', en: 'Activity per professional' }, [
-                this.table([{ fr: 'Professionnel', en: 'Professional' }, ...kinds.map(kind => kind.label)], [28, ...kinds.map(() => Math.floor(72 / Math.max(kinds.length, 1)))],
+                this.table([{ fr: 'Professionnel', en: 'Professional' }, ...kinds.map(kind => SHORT_KIND[kind.key])], [28, ...kinds.map(() => Math.floor(72 / Math.max(kinds.length, 1)))],
                     report.professionals.map(pro => [`${pro.label}${pro.role ? ` (${pro.role})` : ''}`, ...kinds.map(kind => String(pro.counts[kind.key]))])),
                 ...(report.files.team ? [] : [this.prose(t({ fr: 'Sans fichier d\'équipe (--equipe), les professionnels sont ceux écrits dans le journal, sans vérification.', en: 'Without a team file (--equipe), professionals are those written in the journal, unchecked.' }))])
             ]));
