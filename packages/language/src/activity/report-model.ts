@@ -38,6 +38,14 @@ const ISSUES: Record<IssueCode, Localized> = {
     'cumul-interdit': { fr: 'Cumul interdit avec le forfait', en: 'Combination with the forfait forbidden' }
 };
 
+/** The legal indicators on the first page. */
+const LEGAL_SHORT: Record<string, Localized> = {
+    patients: { fr: 'Patients pris en charge', en: 'Patients cared for' },
+    reprise: { fr: 'Taux de reprise', en: 'Reprise rate' },
+    'événements-indésirables': { fr: 'Taux d\'événements indésirables', en: 'Adverse event rate' },
+    'satisfaction-professionnels': { fr: 'Satisfaction des professionnels', en: 'Professionals\' satisfaction' }
+};
+
 /** Column headings of the per-professional table. */
 const SHORT_KIND: Record<string, Localized> = {
     inclusion: { fr: 'Inclusions', en: 'Inclusions' }, acte: { fr: 'Actes', en: 'Acts' }, reprise: { fr: 'Reprises', en: 'Reprises' },
@@ -245,10 +253,14 @@ class ReportBuilder {
             header: {
                 kicker: t({ fr: 'Protocole de coopération — rapport annuel d\'activité', en: 'Cooperation protocol — yearly activity report' }),
                 title: report.protocol.title || report.protocol.code,
+                // The first page is the summary: the four legal figures, the alerts, the amount due.
                 fields: [
                     { label: t({ fr: 'Protocole', en: 'Protocol' }), value: report.protocol.code || '—', line: 0, notes: [] },
-                    { label: t({ fr: 'Période', en: 'Period' }), value: report.period.label, line: 0, notes: [] },
-                    { label: t({ fr: 'Alertes', en: 'Alerts' }), value: String(alerts.length), line: 0, notes: [] }
+                    { label: t({ fr: 'Période', en: 'Period' }), value: `${report.period.label} (${this.date(report.period.from)} – ${this.date(report.period.to)})`, line: 0, notes: [] },
+                    ...legal.map(indicator => ({ label: t(LEGAL_SHORT[indicator.legal!]), value: indicator.kind === 'taux' ? `${this.value(indicator)} (${this.num(indicator.numerator)} / ${this.num(indicator.denominator)})` : this.value(indicator), line: 0, notes: [] })),
+                    { label: t({ fr: 'Alertes', en: 'Alerts' }), value: alerts.length === 0 ? t({ fr: 'aucune', en: 'none' }) : alerts.map(indicator => `${indicator.label} : ${this.value(indicator)} (${t({ fr: 'seuil', en: 'threshold' })} ${indicator.threshold?.text ?? ''})`), line: 0, notes: [] },
+                    ...(financing ? [{ label: t({ fr: 'Financement dû', en: 'Financing due' }), value: this.euros(financing.total), line: 0, notes: [] }] : []),
+                    { label: t({ fr: 'Lignes du journal', en: 'Journal rows' }), value: format(t({ fr: '{counted} comptées, {excluded} exclues', en: '{counted} counted, {excluded} excluded' }), { counted: report.rows.counted, excluded }), line: 0, notes: [] }
                 ],
                 line: 0,
                 notes: []
