@@ -22,13 +22,16 @@ const PROTOCOL: ActivityProtocol = {
 };
 
 /** A journal of `rows` rows: 30 teams, 3 years, each patient an inclusion, a test, a prescription, sometimes more. */
-export function journalText(rows: number): string {
+export function journalText(rows: number, population?: number): string {
     const lines = ['date;patient;événement;acte;professionnel;cible;nature;gravité;commentaire'];
     let patient = 0;
+    let visit = 0;
     while (lines.length - 1 < rows) {
-        patient++;
+        visit++;
+        // With a fixed population, the same patients come back (a chronic follow-up): more rows, no more patients.
+        patient = population ? ((visit - 1) % population) + 1 : visit;
         const team = patient % 30;
-        const day = (patient * 7) % 1095;
+        const day = (visit * 7) % 1095;
         const date = new Date(Date.UTC(2023, 0, 1 + day)).toISOString().slice(0, 10);
         const id = `T${String(team).padStart(2, '0')}-${patient}`;
         const ide = `100${String(team).padStart(2, '0')}000001`;
@@ -41,15 +44,16 @@ export function journalText(rows: number): string {
     return lines.slice(0, rows + 1).join('\n') + '\n';
 }
 
-export interface RapportFigure { rows: number; bytes: number; time: number; heapBefore: number; heapPeak: number; heapAfter: number; counted: number }
+export interface RapportFigure { rows: number; population?: number; bytes: number; time: number; heapBefore: number; heapPeak: number; heapAfter: number; counted: number }
 
-export async function measureRapport(sizes = [20_000, 100_000, 300_000], gc: () => void = () => undefined): Promise<RapportFigure[]> {
+export async function measureRapport(sizes: Array<number | [number, number]> = [20_000, 100_000, 300_000], gc: () => void = () => undefined): Promise<RapportFigure[]> {
     const folder = mkdtempSync(join(tmpdir(), 'coop-bench-rapport-'));
     const figures: RapportFigure[] = [];
     try {
-        for (const rows of sizes) {
-            const file = join(folder, `journal-${rows}.csv`);
-            writeFileSync(file, journalText(rows));
+        for (const size of sizes) {
+            const [rows, population] = Array.isArray(size) ? size : [size, undefined];
+            const file = join(folder, `journal-${rows}-${population ?? 'all'}.csv`);
+            writeFileSync(file, journalText(rows, population));
             const times: number[] = [];
             let peak = 0, before = 0, after = 0, counted = 0, samplingStart = 0;
             for (let run = 0; run < 3; run++) {
@@ -90,7 +94,7 @@ export async function measureRapport(sizes = [20_000, 100_000, 300_000], gc: () 
                 void sampled;
             }
             times.sort((a, b) => a - b);
-            figures.push({ rows, bytes: statSync(file).size, time: times[1], heapBefore: samplingStart, heapPeak: peak, heapAfter: after, counted });
+            figures.push({ rows, ...(population ? { population } : {}), bytes: statSync(file).size, time: times[1], heapBefore: samplingStart, heapPeak: peak, heapAfter: after, counted });
             rmSync(file, { force: true });
         }
     } finally {
