@@ -4,6 +4,7 @@ export * from './activity-types.js';
 export * from './csv-stream.js';
 export * from './journal-format.js';
 export * from './journal.js';
+export * from './legal-indicators.js';
 export * from './financing.js';
 export * from './protocol-info.js';
 export * from './charts.js';

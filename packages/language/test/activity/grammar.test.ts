@@ -61,3 +61,21 @@ describe('indicators counted over the activity journal', () => {
         expect(result.diagnostics.some(d => d.code === 'syntaxe')).toBe(true);
     });
 });
+
+describe('the dossier shows the legal definition an indicator refers to', () => {
+    test('« exigence reprise  définition légale »: numerator and denominator of D.4011-4-1 in the indicator sheet', async () => {
+        const { buildDocumentModel } = await import('../../src/index.js');
+        const services = await createTestServices();
+        const text = protocol('', {
+            'indicateur reprise "Taux de reprise" { exigence reprise  numérateur "Actes repris par le délégant"  dénominateur "Actes réalisés par le délégué"  périodicité annuelle }':
+                'indicateur reprise "Taux de reprise" { exigence reprise  définition légale  objectif < 20 %  périodicité annuelle }'
+        });
+        expect(text).toContain('définition légale');
+        const result = await validator(services)(text);
+        expect(codes(result.diagnostics).filter(code => code.startsWith('indicateur') || code === 'definition-legale-sans-exigence')).toEqual([]);
+        const model = buildDocumentModel(result.document, services.Coop);
+        const json = JSON.stringify(model);
+        expect(json).toContain('Actes réalisés par le délégant à la demande du délégué');
+        expect(json).toContain('Taux de reprise par les délégants (art. D.4011-4-1)');
+    });
+});
