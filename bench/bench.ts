@@ -9,6 +9,7 @@
 //   4. in-process build of workspaces of 100 and 1,000 files, and the retained heap;
 //   5. the CLI (`node packages/cli/bin/coop.js validate <dir> --format json`) on those workspaces,
 //      on every core and, once, on one thread (--jobs 1);
+//   6. the yearly report (`computeReport`, issue 13) over generated journals of 20,000 to 300,000 rows;
 //   and, beside 1 and 2, lexing alone of the same text: the floor no rebuild can go under;
 //
 // then prints one table with each target next to its figure. See docs/performance.md.
@@ -28,6 +29,7 @@ import { CoopModule, CoopSharedModule, createBuiltinDocuments, createCoopLspServ
 import { CoopGeneratedModule, CoopGeneratedSharedModule } from '../packages/language/src/generated/module.js';
 import { registerValidationChecks } from '../packages/language/src/validation/coop-validator.js';
 import { library, libraryNames, lineCount, protocol, workspace, type WorkspaceFile } from './generate.js';
+import { measureRapport } from './rapport.js';
 
 // ---------------------------------------------------------------------------------------------
 // Options and helpers
@@ -619,6 +621,19 @@ async function main(): Promise<void> {
                 row(`${category}: ${ms(total)} per build; top ${label}`, lines.slice(0, 5).map(l => `${l.name.replace(/\u200b/g, '')} ${(100 * l.share).toFixed(0)} %`).join(', '));
             }
         }
+    }
+
+    if (wanted('rapport')) {
+        // Issue 13 §6: the yearly report over a CPTS's journal (30 teams, 3 years ≈ 100,000 rows).
+        const figures = await measureRapport(QUICK ? [20_000, 100_000, [100_000, 10_000]] : [20_000, 100_000, 300_000, [20_000, 10_000], [100_000, 10_000], [300_000, 10_000]], gc);
+        results.rapport = figures;
+        section('Yearly report: computeReport over a generated journal read from a file stream (median of 3; live heap after a collection every 512 KB read)');
+        for (const f of figures) {
+            row(`${thousands(f.rows)} rows${f.population ? `, ${thousands(f.population)} patients coming back` : ''} (${mb(f.bytes)} of CSV, ${thousands(f.counted)} counted)`, `${ms(f.time)};  heap ${mb(f.heapBefore)} before, live peak ${mb(f.heapPeak)} while reading (+${((f.heapPeak - f.heapBefore) / 1024 / 1024).toFixed(1)} MB), ${mb(f.heapAfter)} after`);
+        }
+        const at100k = figures.find(f => f.rows === 100_000 && !f.population)!;
+        target('Yearly report, 100,000 journal rows', ms(at100k.time), '≤ 2 s', at100k.time <= 2000);
+        log(`rapport: ${figures.map(f => `${thousands(f.rows)} rows${f.population ? `/${thousands(f.population)} patients` : ''} ${ms(f.time)}, peak +${((f.heapPeak - f.heapBefore) / 1024 / 1024).toFixed(1)} MB`).join('; ')}`);
     }
 
     const usage = process.resourceUsage();

@@ -51,7 +51,8 @@ const common = {
 };
 
 const builds = [
-    { ...common, entryPoints: ['packages/cli/src/main.ts'], outfile: 'packages/cli/dist/coop.cjs' },
+    // resvg (the PNG fallback of the yearly report's charts in DOCX) is a native module: loaded at run time when installed.
+    { ...common, entryPoints: ['packages/cli/src/main.ts'], outfile: 'packages/cli/dist/coop.cjs', external: ['@resvg/resvg-js'] },
     { ...common, entryPoints: ['packages/server/src/main.ts'], outfile: 'packages/server/dist/server.cjs' }
 ];
 

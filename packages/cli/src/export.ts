@@ -157,7 +157,7 @@ const MAX_NEIGHBOUR_SIZE = 4 * 1024 * 1024;
  * validates the protocol with these files only: a neighbour that is broken, a draft of the same
  * protocol or an unrelated file never adds a diagnostic (nor a stack trace) to the export.
  */
-async function usedLibraries(path: string, text: string): Promise<Array<{ uri: URI; text: string }>> {
+export async function usedLibraries(path: string, text: string): Promise<Array<{ uri: URI; text: string }>> {
     const neighbours = await folderFiles(dirname(path), path);
     if (neighbours.length === 0) return [];
     try {

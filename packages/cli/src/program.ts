@@ -7,6 +7,7 @@ import { catalogueCommand } from './catalogue.js';
 import { declarationCommand } from './declaration.js';
 import { teamDiffCommand } from './equipe-diff.js';
 import { newTeamCommand } from './nouveau.js';
+import { RAPPORT_MESSAGES, rapportCommand, type RapportOptions } from './rapport.js';
 import { formatGitlab } from './formatters/gitlab.js';
 import { formatGithub } from './formatters/github.js';
 import { formatJson } from './formatters/json.js';
@@ -301,6 +302,20 @@ export async function run(args: string[], io: Io): Promise<number> {
         .addOption(langOption())
         .action(async (file: string, options: { output?: string; out?: string }) => {
             exitCode = await declarationCommand(file, { out: options.output ?? options.out }, locale, io);
+        });
+
+    // ----- Yearly report from the activity journal (issue 13) ------------------------------
+    configure(program.command('rapport'))
+        .description(locale.pick(RAPPORT_MESSAGES.description))
+        .argument('<protocole>', locale.pick(RAPPORT_MESSAGES.protocolArgument))
+        .addOption(new Option('--journal <csv>', locale.pick(RAPPORT_MESSAGES.journalOption)).makeOptionMandatory())
+        .addOption(new Option('--satisfaction <csv>', locale.pick(RAPPORT_MESSAGES.satisfactionOption)))
+        .addOption(new Option('--equipe <fichier>', locale.pick(RAPPORT_MESSAGES.teamOption)))
+        .addOption(new Option('--periode <période>', locale.pick(RAPPORT_MESSAGES.periodOption)).makeOptionMandatory())
+        .addOption(new Option('-o, --output <dossier>', locale.pick(RAPPORT_MESSAGES.outputOption)))
+        .addOption(langOption())
+        .action(async (file: string, options: RapportOptions) => {
+            exitCode = await rapportCommand(file, options, locale, io);
         });
 
     const nouveau = configure(program.command('nouveau')).description(tt('crée un fichier', 'creates a file'));

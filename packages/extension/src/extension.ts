@@ -6,6 +6,7 @@
 // the language itself (diagnostics, completion, hover, quick fixes, rendering) lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AnnualReport } from './annual-report.js';
 import { ConformityStatus } from './conformity-status.js';
 import { Exporter } from './export.js';
 import { newProtocol } from './new-protocol.js';
@@ -32,6 +33,8 @@ export interface CoopExtensionApi {
     readonly exports: Exporter;
     /** The patient cases in the Testing view (src/testing/). */
     readonly tests: CaseTests;
+    /** « Rapport annuel » (issue 13). */
+    readonly annualReport: AnnualReport;
     /** Fired when the server has applied new settings (`coop.language`, rule levels) and validated again. */
     readonly onDidApplySettings: vscode.Event<void>;
 }
@@ -47,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     const previews = new PreviewManager(context.extensionUri, client).register();
     const exports = new Exporter(client, previews);
     const tests = new CaseTests(client);
+    const annualReport = new AnnualReport(client);
     const settingsApplied = new vscode.EventEmitter<void>();
     context.subscriptions.push(
         settingsApplied,
@@ -54,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
         previews,
         exports,
         tests,
+        annualReport,
         vscode.commands.registerCommand('coop.newProtocol', () => newProtocol()),
         vscode.commands.registerCommand('coop.newTeam', () => newTeam()),
         vscode.commands.registerCommand('coop.declaration', (source?: unknown, target?: unknown) => writeDeclaration(languageClient, previews, source, target)),
@@ -70,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CoopEx
     await client.start();
     conformity.start();
     tests.start();
-    return { client, conformity, previews, exports, tests, onDidApplySettings: settingsApplied.event };
+    return { client, conformity, previews, exports, tests, annualReport, onDidApplySettings: settingsApplied.event };
 }
 
 export async function deactivate(): Promise<void> {

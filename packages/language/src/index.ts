@@ -32,3 +32,4 @@ export * from './team/catalogue-data.js';
 export * from './team/team-model.js';
 export * from './team/team-data.js';
 export * from './team/new-team.js';
+export * from './activity/index.js';

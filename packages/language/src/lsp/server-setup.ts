@@ -13,6 +13,8 @@ import { isCas } from '../generated/ast.js';
 import type { CaseFile } from '../protocol/coop-protocol.js';
 import { isBuiltinUri } from '../workspace/catalogue.js';
 import { casesOf, conformityOf, CoopRequestFailure, declarationOf, exportOf, previewOf } from './coop-requests.js';
+import { annualReportOf } from './annual-report-request.js';
+import { AnnualReportRequest, isAnnualReportParams } from '../protocol/annual-report-protocol.js';
 import { guardConnection } from './guarded-connection.js';
 import { guardParser } from './parse-guard.js';
 import type { CoopLspServices } from './coop-lsp-module.js';
@@ -144,6 +146,11 @@ export function setUpServer(shared: LangiumSharedServices, Coop: CoopLspServices
     onCoopRequest(DeclarationRequest, isDocumentParams, async params => {
         const document = await validatedDocument(shared, params.uri);
         return document ? declarationOf(document, Coop) : null;
+    });
+    // The yearly report from the activity journal (issue 13, lsp/annual-report-request.ts).
+    onCoopRequest(AnnualReportRequest, isAnnualReportParams, async params => {
+        const document = await validatedDocument(shared, params.uri);
+        return document ? annualReportOf(document, Coop, shared, params) : null;
     });
     onCoopRequest(ExportRequest, isExportParams, async params => {
         const document = await validatedDocument(shared, params.uri);

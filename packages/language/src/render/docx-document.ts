@@ -1,11 +1,11 @@
 import {
-    AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, TableOfContents,
+    AlignmentType, BorderStyle, Document, ExternalHyperlink, ImageRun, Footer, Header, HeadingLevel, LevelFormat, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, TableOfContents,
     ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type ParagraphChild
 } from 'docx';
 import type { Locale } from '../i18n/locale.js';
 import { stepLeadsTo } from './document-model.js';
 import type {
-    Block, Cell, Content, DocumentModel, FieldsBlock, GroupBlock, ListBlock, Note, ProseBlock, Section, TableBlock,
+    Block, Cell, Content, DocumentModel, FieldsBlock, FigureBlock, GroupBlock, ListBlock, Note, ProseBlock, Section, TableBlock,
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
@@ -26,8 +26,24 @@ const FONT = FONTS.docx;
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
 /** Builds the DOCX of the model, reproducible for a given `date`. */
-export async function createDocx(model: DocumentModel, locale: Locale, date: Date): Promise<Buffer> {
-    return reproducible(await Packer.toBuffer(new DocxBuilder(model, locale).document()), date);
+export async function createDocx(model: DocumentModel, locale: Locale, date: Date, fallbacks: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Buffer> {
+    return reproducible(await Packer.toBuffer(new DocxBuilder(model, locale, fallbacks).document()), date);
+}
+
+/** A 1×1 white PNG: the fallback of an SVG image when no rasteriser is given (Word 2016+ shows the SVG). */
+const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
+
+/** The figures of a model (for their PNG fallbacks). */
+export function figuresOf(model: DocumentModel): FigureBlock[] {
+    const found: FigureBlock[] = [];
+    const visit = (blocks: Block[]) => {
+        for (const block of blocks) {
+            if (block.type === 'figure') found.push(block);
+            else if (block.type === 'group') visit(block.blocks);
+        }
+    };
+    for (const section of model.sections) visit(section.blocks);
+    return found;
 }
 
 /**
@@ -108,7 +124,7 @@ class DocxBuilder {
     /** Each Markdown ordered list is its own numbering instance (restarts at its start). */
     private orderedInstance = 0;
 
-    constructor(private readonly model: DocumentModel, private readonly locale: Locale) {}
+    constructor(private readonly model: DocumentModel, private readonly locale: Locale, private readonly fallbacks: ReadonlyMap<string, Uint8Array> = new Map()) {}
 
     private t(key: LabelKey, args: Record<string, string | number> = {}): string {
         return typography(label(this.locale, key, args), this.locale);
@@ -492,7 +508,28 @@ class DocxBuilder {
             case 'table': return this.table(block, level + 1);
             case 'tree': return this.tree(block);
             case 'group': return this.group(block, level);
+            case 'figure': return this.figure(block, level);
         }
+    }
+
+    /** A chart: an SVG image (Word 2016 and later draw it as vector graphics) with its PNG fallback. */
+    private figure(block: FigureBlock, level: number): Array<Paragraph | Table> {
+        const maxWidth = Math.round((CONTENT_WIDTH / 20) * (96 / 72));
+        const scale = Math.min(1, maxWidth / block.width);
+        const size = { width: Math.round(block.width * scale), height: Math.round(block.height * scale) };
+        const image = new ImageRun({
+            type: 'svg',
+            data: Buffer.from(block.svg, 'utf8'),
+            fallback: { type: 'png', data: this.fallbacks.get(block.svg) ?? BLANK_PNG },
+            transformation: size,
+            altText: { name: block.title ?? 'figure', title: block.title ?? '', description: block.alt }
+        });
+        return [
+            ...(block.title ? [this.heading(level + 1, block.title)] : []),
+            new Paragraph({ children: [image] }),
+            ...(block.caption ? [new Paragraph({ children: [new TextRun({ text: typography(block.caption, this.locale), italics: true, color: COLORS.muted, size: halfPoints(SIZES.small) })] })] : []),
+            ...this.notes(block.notes)
+        ];
     }
 
     private fields(block: FieldsBlock, level: number): Array<Paragraph | Table> {

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale.js';
 import { stepLeadsTo } from './document-model.js';
 import type {
-    Block, Cell, ConformityMatrix, Content, DocumentModel, Field, FieldsBlock, GroupBlock, ListBlock, Note, ProseBlock, Section,
+    Block, Cell, ConformityMatrix, Content, DocumentModel, Field, FieldsBlock, FigureBlock, GroupBlock, ListBlock, Note, ProseBlock, Section,
     TableBlock, TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, LABELS, type LabelKey } from './labels.js';
@@ -247,7 +247,14 @@ ${body}
             case 'table': return this.table(block, `h${Math.min(level + 1, 6)}`);
             case 'tree': return this.tree(block);
             case 'group': return this.group(block, level);
+            case 'figure': return this.figure(block, level);
         }
+    }
+
+    private figure(block: FigureBlock, level: number): string {
+        // The SVG is built by the tool (activity/charts.ts), never from the author's text unescaped.
+        const svg = block.svg.replace(/^<\?xml[^>]*>\s*/, '').replace('<svg ', `<svg role="img" aria-label="${esc(block.alt)}" `);
+        return `<figure class="coop-block coop-figure" data-line="${block.line}">${block.title ? this.heading(level + 1, block.title) : ''}${svg}${block.caption ? `<figcaption>${esc(block.caption)}</figcaption>` : ''}${this.notes(block.notes)}</figure>`;
     }
 
     private fields(block: FieldsBlock, level: number): string {
@@ -419,6 +426,9 @@ ul, ol { margin: .3em 0; padding-left: 1.4em; }
 .coop-summary-met { color: var(--ok); }
 .coop-summary-missing { color: var(--ko); }
 .coop-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 6px 0 10px; font-size: 9.5pt; }
+.coop-figure { margin: 8px 0 14px; }
+.coop-figure svg { max-width: 100%; height: auto; display: block; }
+.coop-figure figcaption { font-size: 9pt; color: var(--muted); margin-top: 4px; }
 .coop-table th, .coop-table td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 .coop-table thead th { background: var(--brand); color: var(--white); font-weight: 600; }
 .coop-table tbody tr:nth-child(even) td { background: var(--zebra); }

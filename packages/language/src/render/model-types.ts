@@ -157,7 +157,23 @@ export interface GroupBlock extends Anchored {
     blocks: Block[];
 }
 
-export type Block = FieldsBlock | ProseBlock | ListBlock | TableBlock | TreeBlock | GroupBlock;
+/**
+ * A chart or drawing as SVG (the yearly report's charts, activity/charts.ts): inline in HTML, drawn
+ * by pdfmake in the PDF, an SVG image in the DOCX (with a PNG fallback from `DocxOptions.rasterize`).
+ */
+export interface FigureBlock extends Anchored {
+    type: 'figure';
+    title?: string;
+    /** A self-contained SVG document (`<svg xmlns=… viewBox=…>`), in user units = CSS pixels. */
+    svg: string;
+    width: number;
+    height: number;
+    /** Text alternative: what the chart shows, in words. */
+    alt: string;
+    caption?: string;
+}
+
+export type Block = FieldsBlock | ProseBlock | ListBlock | TableBlock | TreeBlock | GroupBlock | FigureBlock;
 
 /** One rubric of the template. */
 export interface Section extends Anchored {

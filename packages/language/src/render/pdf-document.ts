@@ -4,7 +4,7 @@ import type { Content as PdfContent, ContentCanvas, CustomTableLayout, TableCell
 import type { Locale } from '../i18n/locale.js';
 import { stepLeadsTo } from './document-model.js';
 import type {
-    Block, Cell, Content, DocumentModel, Field, FieldsBlock, GroupBlock, ListBlock, Note, NoteKind, ProseBlock, Section, TableBlock,
+    Block, Cell, Content, DocumentModel, Field, FieldsBlock, FigureBlock, GroupBlock, ListBlock, Note, NoteKind, ProseBlock, Section, TableBlock,
     TreeAction, TreeBlock, TreeStep
 } from './document-model.js';
 import { label, type LabelKey } from './labels.js';
@@ -81,8 +81,12 @@ function setUpPdfmake(): void {
     const files = ['Roboto-Regular.ttf', 'Roboto-Medium.ttf', 'Roboto-Italic.ttf', 'Roboto-MediumItalic.ttf'];
     const virtualfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
     const fonts = vfs as unknown as Record<string, string>;
-    for (const file of files) virtualfs.writeFileSync(file, Buffer.from(fonts[file], 'base64'));
-    pdfmake.setFonts({ Roboto: { normal: files[0], bold: files[1], italics: files[2], bolditalics: files[3] } });
+    // Each font is named in the virtual file system by its PostScript name (« Roboto-Regular »):
+    // pdfmake's SVG text (the yearly report's charts) asks PDFKit for the font by that name, and
+    // PDFKit then finds the font already loaded under it instead of looking for a file on disk.
+    const names = files.map(file => file.replace(/\.ttf$/, ''));
+    files.forEach((file, index) => virtualfs.writeFileSync(names[index], Buffer.from(fonts[file], 'base64')));
+    pdfmake.setFonts({ Roboto: { normal: names[0], bold: names[1], italics: names[2], bolditalics: names[3] } });
     // The document never loads anything: no URL, no local file.
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
@@ -491,7 +495,19 @@ class PdfBuilder {
             case 'table': return this.table(block, level + 1);
             case 'tree': return this.tree(block);
             case 'group': return this.group(block, level);
+            case 'figure': return this.figure(block, level);
         }
+    }
+
+    /** A chart: pdfmake draws the SVG as vector graphics, scaled to the text width at most. */
+    private figure(block: FigureBlock, level: number): PdfContent[] {
+        const width = Math.min(CONTENT_WIDTH, block.width * 0.75);
+        return [
+            ...(block.title ? this.heading(level + 1, block.title) : []),
+            { svg: block.svg, width, margin: [0, 2, 0, 2] } as PdfContent,
+            ...(block.caption ? [{ text: glyphSafe(block.caption), fontSize: 8, color: COLORS.muted, margin: [0, 0, 0, 6] } as PdfContent] : []),
+            ...this.notes(block.notes)
+        ];
     }
 
     private fieldRows(block: FieldsBlock): TableCell[][] {

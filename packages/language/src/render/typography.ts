@@ -89,7 +89,7 @@ export function typographyMarkdown(markdown: string, locale: Locale = 'fr'): str
  * Keys of the document model whose strings are identifiers, codes or raw values, never typeset
  * (the `meta` block holds the raw values of the header).
  */
-const LITERAL_KEYS = new Set(['code', 'id', 'name', 'tag', 'documentation', 'link', 'locale', 'kind', 'type', 'role', 'layout', 'status', 'meta', 'disposition']);
+const LITERAL_KEYS = new Set(['code', 'id', 'name', 'tag', 'documentation', 'link', 'locale', 'kind', 'type', 'role', 'layout', 'status', 'meta', 'disposition', 'svg']);
 
 /**
  * Typesets every text of a document model in place: strings, and Markdown (`{ markdown }`) as

@@ -73,9 +73,11 @@ export const indicateursRules = [
         checks: ({ locale }) => ({
             Indicateur: (indicateur, report) => {
                 if (!isRate(indicateur)) return;
+                // « définition légale »: the numerator and denominator of D.4011-4-1 (LEGAL_DEFINITIONS).
+                if (indicateur.legale && indicateur.exigence) return;
                 const missing = [
-                    !indicateur.numerateur && locale.pick({ fr: 'numérateur', en: 'numerator' }),
-                    !indicateur.denominateur && locale.pick({ fr: 'dénominateur', en: 'denominator' })
+                    !indicateur.numerateur && !indicateur.compteNumerateur && locale.pick({ fr: 'numérateur', en: 'numerator' }),
+                    !indicateur.denominateur && !indicateur.compteDenominateur && locale.pick({ fr: 'dénominateur', en: 'denominator' })
                 ].filter(Boolean);
                 if (missing.length > 0) {
                     report(indicateur, { name: indicateur.name, missing: missing.join(locale.pick({ fr: ' ni de ', en: ' nor ' })) }, { property: 'name' });
@@ -148,9 +150,54 @@ export const indicateursRules = [
                     report(indicateur, { name, probleme: locale.pick({ fr: `est un « ${indicateur.nature} », pas un taux`, en: `is a "${indicateur.nature}", not a rate` }) }, { property: 'nature' });
                     return;
                 }
+                // A denominator written over the journal (« compte … ») must count the délégué's acts.
+                const compte = indicateur.compteDenominateur?.evenement;
+                if (compte && compte !== 'actes') {
+                    report(indicateur, { name, probleme: locale.pick({ fr: `a pour dénominateur « compte ${compte} »`, en: `has "compte ${compte}" as denominator` }) }, { property: 'compteDenominateur' });
+                    return;
+                }
                 const denominateur = indicateur.denominateur;
                 if (!denominateur?.trim() || countsDelegueActs(denominateur, indicateur)) return;
                 report(indicateur, { name, probleme: locale.pick({ fr: `a pour dénominateur « ${denominateur.trim()} »`, en: `has "${denominateur.trim()}" as denominator` }) }, { property: 'denominateur' });
+            }
+        })
+    }),
+    defineRule({
+        code: 'definition-legale-sans-exigence', severity: 'error', category: 'indicateurs', requirement: 'indicateurs', legalBasis: 'D.4011-4-1 ; D.4011-4-2', basis: 'source',
+        title: { fr: 'Définition légale sans indicateur légal', en: 'Legal definition without a legal indicator' },
+        message: {
+            fr: 'L\'indicateur « {name} » renvoie à la « définition légale » sans dire lequel des quatre indicateurs de l\'article D.4011-4-1 il est : ajoutez « exigence patients », « exigence reprise », « exigence événements-indésirables » ou « exigence satisfaction-professionnels ».',
+            en: 'Indicator "{name}" refers to the "définition légale" without saying which of the four indicators of D.4011-4-1 it is: add "exigence patients", "exigence reprise", "exigence événements-indésirables" or "exigence satisfaction-professionnels".'
+        },
+        rationale: {
+            fr: 'L\'outil porte la définition des quatre indicateurs de l\'article D.4011-4-1 (nature, numérateur, dénominateur) ; « définition légale » reprend l\'une d\'elles, que seule l\'exigence désigne.',
+            en: 'The tool ships the definition of the four indicators of D.4011-4-1 (nature, numerator, denominator); "définition légale" takes one of them, named by the exigence.'
+        },
+        fix: { fr: 'Ajoutez « exigence … », ou écrivez le numérateur et le dénominateur de cet indicateur propre.', en: 'Add "exigence …", or write the numerator and denominator of this own indicator.' },
+        checks: () => ({
+            Indicateur: (indicateur, report) => {
+                if (indicateur.legale && !indicateur.exigence) report(indicateur, { name: indicateur.name ?? '…' }, { property: 'legale' });
+            }
+        })
+    }),
+    defineRule({
+        code: 'indicateur-recueil-vide', severity: 'warning', category: 'indicateurs', requirement: 'indicateurs', legalBasis: 'D.4011-4-1 ; D.4011-4-2', basis: 'source',
+        title: { fr: 'Mode de recueil ou source de l\'indicateur vide', en: 'Empty collection method or source of an indicator' },
+        message: {
+            fr: 'L\'indicateur « {name} » a un « {field} » vide : dites d\'où viennent les chiffres (logiciel, registre, journal d\'activité…).',
+            en: 'Indicator "{name}" has an empty "{field}": say where the figures come from (software, register, activity journal…).'
+        },
+        rationale: {
+            fr: 'Les indicateurs sont transmis chaque année au directeur général de l\'ARS : un recueil ou une source laissés vides ne disent pas qui compte, ni comment.',
+            en: 'The indicators are sent every year to the ARS: an empty collection method or source does not say who counts, nor how.'
+        },
+        fix: { fr: 'Écrivez le mode de recueil (« Extraction mensuelle du logiciel de la MSP ») ou retirez la ligne.', en: 'Write the collection method ("Monthly extraction from the MSP software") or remove the line.' },
+        checks: () => ({
+            Indicateur: (indicateur, report) => {
+                for (const [property, field] of [['recueil', 'recueil'], ['source', 'source']] as const) {
+                    const value = indicateur[property];
+                    if (value !== undefined && value.replace(/[\s.…_-]/g, '') === '') report(indicateur, { name: indicateur.name ?? '…', field }, { property });
+                }
             }
         })
     }),

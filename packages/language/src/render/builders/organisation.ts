@@ -4,6 +4,8 @@ import { formatDate, KIND, valueLabel, type LabelKey } from '../labels.js';
 import type { Block, Cell, Field, FieldsBlock, ListItem, Markdown, TableBlock, TableRow } from '../model-types.js';
 import { escapeMarkdown, isDefined, listOrSingle, lowerFirst, md, upperFirst } from '../model-text.js';
 import type { ModelContext, SectionContent } from './context.js';
+import { describeCount, LEGAL_DEFINITIONS } from '../../activity/legal-indicators.js';
+import { countKindOf } from '../../activity/protocol-info.js';
 
 export const objectives = (ctx: ModelContext): SectionContent => ctx.single('Objectifs', node => ctx.prose(node, node.valeur));
 
@@ -128,6 +130,13 @@ export function indicators(ctx: ModelContext): SectionContent {
         const at = entry.anchorNode;
         const row = (key: LabelKey, value: Cell | undefined): Field => ({ label: ctx.t(key), value: value ?? dash, line: lineOf(entry), notes: [] });
         const optional = (key: LabelKey, value: Cell | undefined) => (value === undefined ? undefined : row(key, value));
+        // « définition légale »: the definition the tool ships (activity/legal-indicators.ts); a count
+        // over the journal without words: the count in words (issue 13).
+        const legal = node.legale && node.exigence ? LEGAL_DEFINITIONS[node.exigence] : undefined;
+        const counted = (compte: Indicateur['compteNumerateur']) => {
+            const kind = countKindOf(compte?.evenement);
+            return kind ? md(describeCount({ kind, actes: compte!.actes.map(ref => ref.$refText) })) : undefined;
+        };
         const sheet: FieldsBlock = {
             type: 'fields',
             layout: 'sheet',
@@ -135,9 +144,9 @@ export function indicators(ctx: ModelContext): SectionContent {
                 row('label', node.libelle ?? ctx.nameOf(node.name, KIND.indicateur)),
                 optional('legalIndicator', node.exigence ? valueLabel(ctx.locale, 'exigence', node.exigence) : undefined),
                 optional('nature', node.nature ? valueLabel(ctx.locale, 'nature', node.nature) : undefined),
-                row('definition', md(node.definition)),
-                row('numerator', md(node.numerateur)),
-                row('denominator', md(node.denominateur)),
+                row('definition', md(node.definition) ?? (legal ? md(`${legal.label[ctx.locale]} (art. D.4011-4-1)`) : undefined)),
+                row('numerator', md(node.numerateur) ?? (legal ? md(legal.numeratorText[ctx.locale]) : counted(node.compteNumerateur))),
+                row('denominator', md(node.denominateur) ?? (legal?.denominatorText ? md(legal.denominatorText[ctx.locale]) : counted(node.compteDenominateur))),
                 row('target', ctx.target(node.objectif)),
                 row('alertThreshold', ctx.target(node.seuil)),
                 row('periodicity', ctx.periodicity(node.periodicite)),

@@ -94,11 +94,14 @@ function* ownCstChildren(cst: CstNode, node: AstNode): Generator<CstNode> {
 
 /** The keyword written just before an assignment in the grammar (« seuil » for `'seuil' seuil=Cible`). */
 function keywordBefore(assignment: GrammarAST.Assignment): string | undefined {
-    const group = assignment.$container;
-    if (GrammarAST.isGroup(group)) {
-        const index = group.elements.indexOf(assignment);
+    // Up through the enclosing groups and alternatives of the rule: `'numérateur' (numerateur=Texte
+    // compte? | compte)` names « numérateur » for both assignments.
+    let inner: GrammarAST.AbstractElement = assignment;
+    for (let outer = inner.$container; outer && !GrammarAST.isParserRule(outer); inner = outer as GrammarAST.AbstractElement, outer = outer.$container) {
+        if (!GrammarAST.isGroup(outer)) continue;
+        const index = outer.elements.indexOf(inner);
         for (let i = index - 1; i >= 0; i--) {
-            const element = group.elements[i];
+            const element = outer.elements[i];
             if (GrammarAST.isKeyword(element)) return element.value;
             if (GrammarAST.isAlternatives(element) && element.elements.every(GrammarAST.isKeyword)) {
                 return (element.elements[0] as GrammarAST.Keyword).value;
