@@ -116,6 +116,16 @@ describe('coop rapport', { timeout: 120_000 }, () => {
         expect(stdout).toContain('⚠ 2 indicateur(s) au-delà du seuil d\'alerte : ei (2,4 % ; seuil > 2 %), hypo-apres-adaptation (5 % ; seuil > 2 %)');
         const json = JSON.parse(readFileSync(join(out, 'rapport.json'), 'utf8'));
         expect(json.financing.prime).toMatchObject({ due: 2400 });
+        expect(readFileSync(join(out, 'rapport.html'), 'utf8')).toContain('2\u00a0400,00\u00a0€');
+    });
+
+    it('without the team file, the prime per délégué is said not computed, never « 0,00 € »', () => {
+        const out = tempDir();
+        coop(['rapport', 'insuline-adaptation-doses.coop', '--journal', 'activite/insuline-2025.csv', '--periode', '2025', '-o', out]);
+        // The dossier's French typography puts no-break spaces before « : ».
+        const html = readFileSync(join(out, 'rapport.html'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        expect(html).toContain('prime de coopération non calculée : donnez le fichier d&#39;équipe, --equipe');
+        expect(html).not.toMatch(/Financement dû<\/[^>]+>\s*<[^>]+>0,00/);
     });
 
     it('lists each excluded row with file:line and counts them', () => {

@@ -259,7 +259,14 @@ class ReportBuilder {
                     { label: t({ fr: 'Période', en: 'Period' }), value: `${report.period.label} (${this.date(report.period.from)} – ${this.date(report.period.to)})`, line: 0, notes: [] },
                     ...legal.map(indicator => ({ label: t(LEGAL_SHORT[indicator.legal!]), value: indicator.kind === 'taux' ? `${this.value(indicator)} (${this.num(indicator.numerator)} / ${this.num(indicator.denominator)})` : this.value(indicator), line: 0, notes: [] })),
                     { label: t({ fr: 'Alertes', en: 'Alerts' }), value: alerts.length === 0 ? t({ fr: 'aucune', en: 'none' }) : alerts.map(indicator => `${indicator.label} : ${this.value(indicator)} (${t({ fr: 'seuil', en: 'threshold' })} ${indicator.threshold?.text ?? ''})`), line: 0, notes: [] },
-                    ...(financing ? [{ label: t({ fr: 'Financement dû', en: 'Financing due' }), value: this.euros(financing.total), line: 0, notes: [] }] : []),
+                    ...(financing ? [{
+                        label: t({ fr: 'Financement dû', en: 'Financing due' }),
+                        // Without the team file the prime per délégué cannot be counted: never show « 0,00 € » for it.
+                        value: financing.prime?.needsTeam
+                            ? `${financing.total > 0 ? `${this.euros(financing.total)} ` : ''}${t({ fr: '(prime de coopération non calculée : donnez le fichier d\'équipe, --equipe)', en: '(prime de coopération not computed: give the team file, --equipe)' })}`
+                            : this.euros(financing.total),
+                        line: 0, notes: []
+                    }] : []),
                     { label: t({ fr: 'Lignes du journal', en: 'Journal rows' }), value: format(t({ fr: '{counted} comptées, {excluded} exclues', en: '{counted} counted, {excluded} excluded' }), { counted: report.rows.counted, excluded }), line: 0, notes: [] }
                 ],
                 line: 0,
