@@ -1,5 +1,6 @@
 import type { Locale, Localized } from '../i18n/locale.js';
 import type { Block, DocumentModel, Field, Section, TableRow } from '../render/model-types.js';
+import { formDocument } from '../render/form-document.js';
 import { typesetModel } from '../render/typography.js';
 import type { ActivityReport, IndicatorResult, IndicatorStatus, IssueCode } from './activity-types.js';
 import { barChart, CHART_SIZE, formatNumber, rateChart } from './charts.js';
@@ -244,11 +245,9 @@ class ReportBuilder {
                 ...(listed.length < counts.reduce((sum, [, count]) => sum + count, 0) ? [this.prose(t({ fr: 'Liste tronquée : le fichier JSON des chiffres donne les effectifs complets.', en: 'List truncated: the figures JSON gives the full counts.' }))] : [])
             ]));
 
-        const model: DocumentModel = {
+        const model = formDocument({
             locale: this.locale,
-            layout: 'form',
             title: format(t({ fr: 'Rapport annuel {period} — {title}', en: 'Yearly report {period} — {title}' }), { period: report.period.label, title: report.protocol.title || report.protocol.code }),
-            line: 0,
             meta: { ...(report.protocol.code ? { identifier: report.protocol.code } : {}), date: report.period.to },
             header: {
                 kicker: t({ fr: 'Protocole de coopération — rapport annuel d\'activité', en: 'Cooperation protocol — yearly activity report' }),
@@ -272,16 +271,8 @@ class ReportBuilder {
                 line: 0,
                 notes: []
             },
-            conformity: { title: '', intro: '', label: '', met: 0, total: 0, suppressed: 0, rows: [], line: 0, notes: [] },
-            sections,
-            suppressions: [],
-            diagnostics: { errors: 0, warnings: 0, infos: 0, syntaxErrors: 0, all: [] },
-            banners: [],
-            signatures: { title: '', intro: '', signatories: [] },
-            closing: '',
-            disposition: 'exigences',
-            withLines: false
-        };
+            sections
+        });
         return typesetModel(model, this.locale);
     }
 

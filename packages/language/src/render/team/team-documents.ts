@@ -1,6 +1,7 @@
 import type { Locale, Localized } from '../../i18n/locale.js';
 import type { TeamData, TeamMemberData } from '../../team/team-data.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { formDocument } from '../form-document.js';
 import type { Block, DocumentModel, Field, Note, Section } from '../model-types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -74,11 +75,9 @@ class Builder {
     model(title: string, kicker: Localized, sections: Section[]): DocumentModel {
         const data = this.data;
         const structure = data.structure;
-        return {
+        return formDocument({
             locale: this.locale,
-            layout: 'form',
             title,
-            line: 0,
             meta: { ...(data.date ?? data.debut ? { date: data.date ?? data.debut } : {}) },
             header: {
                 kicker: this.t(kicker),
@@ -94,17 +93,8 @@ class Builder {
                 line: 0,
                 notes: []
             },
-            conformity: { title: '', intro: '', label: '', met: 0, total: 0, suppressed: 0, rows: [], line: 0, notes: [] },
-            sections,
-            suppressions: [],
-            diagnostics: { errors: 0, warnings: 0, infos: 0, syntaxErrors: 0, all: [] },
-            // A form to sign: no banner, no dossier signature block, no closing words (`layout: 'form'`).
-            banners: [],
-            signatures: { title: '', intro: '', signatories: [] },
-            closing: '',
-            disposition: 'exigences',
-            withLines: false
-        };
+            sections
+        });
     }
 
     signature(who: string): Block {
