@@ -29,6 +29,7 @@ import { CoopModule, CoopSharedModule, createBuiltinDocuments, createCoopLspServ
 import { CoopGeneratedModule, CoopGeneratedSharedModule } from '../packages/language/src/generated/module.js';
 import { registerValidationChecks } from '../packages/language/src/validation/coop-validator.js';
 import { library, libraryNames, lineCount, protocol, workspace, type WorkspaceFile } from './generate.js';
+import { describeLogic, measureLogic } from './logic.js';
 import { measureRapport } from './rapport.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -621,6 +622,18 @@ async function main(): Promise<void> {
                 row(`${category}: ${ms(total)} per build; top ${label}`, lines.slice(0, 5).map(l => `${l.name.replace(/\u200b/g, '')} ${(100 * l.share).toFixed(0)} %`).join(', '));
             }
         }
+    }
+
+    if (wanted('logic')) {
+        // Issue 9: the analyses of the decision logic on every keystroke, and `coop test`.
+        const figures = await measureLogic();
+        results.logic = figures;
+        section(`Decision logic: analysis per structured step (${thousands(figures.lines)}-line protocol, ${figures.steps} steps of up to 8 inputs), coop test of ${thousands(figures.cases)} cases`);
+        row('analysis per step: median; p95; max; total', `${ms(figures.median)};  ${ms(figures.p95)};  ${ms(figures.max)};  ${ms(figures.total)}`);
+        row('the same by full enumeration (no pruning): p95; total', `${ms(figures.exhaustiveP95)};  ${ms(figures.exhaustiveTotal)}`);
+        target('Logic analysis per step, p95', ms(figures.p95), '≤ 5 ms', figures.p95 <= 5);
+        target(`coop test, ${thousands(figures.cases)} cases`, ms(figures.casesTime), '≤ 2 s', figures.casesTime <= 2000 && figures.casesPassed === figures.cases);
+        log(`logic: ${describeLogic(figures).join('; ')}`);
     }
 
     if (wanted('rapport')) {

@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(mkdtempSync(join(tmpdir(), 'coop-bench-logic-')), 'logic.mjs');
-await esbuild.build({ entryPoints: [join(root, 'bench/logic.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error', mainFields: ['module', 'main'],
+await esbuild.build({ entryPoints: [join(root, 'bench/logic-main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error', mainFields: ['module', 'main'],
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" } });
 const result = spawnSync(process.execPath, [out], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

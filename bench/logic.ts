@@ -1,5 +1,6 @@
 // Logic benchmark (issue 9): per-step analysis time on a ~2,000-line protocol whose structured steps
-// read up to 8 inputs, and `coop test` of 1,000 cases. Run: node bench/logic.mjs
+// read up to 8 inputs, and `coop test` of 1,000 cases. Part of `npm run bench` (section « logic »,
+// `npm run bench -- --only=logic`); `node bench/logic.mjs` prints the same figures alone.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,23 @@ function protocol(steps: number): string {
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
-async function main() {
+export interface LogicFigures {
+    lines: number;
+    steps: number;
+    validation: number;
+    median: number;
+    p95: number;
+    max: number;
+    total: number;
+    exhaustiveP95: number;
+    exhaustiveTotal: number;
+    findings: number;
+    cases: number;
+    casesPassed: number;
+    casesTime: number;
+}
+
+export async function measureLogic(): Promise<LogicFigures> {
     const text = protocol(95);
     const { shared } = createCoopServices(EmptyFileSystem);
     const started = performance.now();
@@ -47,13 +64,10 @@ async function main() {
     if (!isProtocole(root)) throw new Error('not a protocol');
     const analysis = logicAnalysis(root);
     const timings = analysis.timings;
-    console.log(`protocole : ${text.split('\n').length} lignes, ${analysis.steps.size} étapes, validation complète ${validation.toFixed(0)} ms`);
-    console.log(`analyse par étape : médiane ${percentile(timings, 0.5).toFixed(2)} ms, p95 ${percentile(timings, 0.95).toFixed(2)} ms, max ${Math.max(...timings).toFixed(2)} ms, total ${timings.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
     // The same analysis by full enumeration (no pruning), in the same run: the findings are identical
     // (packages/language/test/logic/pruning.test.ts), the time is what the pruning saves.
     const exhaustive = exhaustiveLogicAnalysis(root).timings;
-    console.log(`sans élagage (énumération complète) : médiane ${percentile(exhaustive, 0.5).toFixed(2)} ms, p95 ${percentile(exhaustive, 0.95).toFixed(2)} ms, total ${exhaustive.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
-    console.log(`constats logiques : ${result.diagnostics.filter(d => ['situation-non-couverte', 'situation-morte', 'situations-chevauchantes', 'patient-exclu-traite', 'trop-de-combinaisons'].includes(String(d.code))).length}`);
+    const findings = result.diagnostics.filter(d => ['situation-non-couverte', 'situation-morte', 'situations-chevauchantes', 'patient-exclu-traite', 'trop-de-combinaisons'].includes(String(d.code))).length;
 
     // coop test: 1,000 cases on the cystitis example.
     const dir = mkdtempSync(join(tmpdir(), 'coop-bench-cas-'));
@@ -67,7 +81,23 @@ async function main() {
     writeFileSync(join(dir, 'cas.coop'), cases.join('\n'));
     const t0 = performance.now();
     const report = await runTests([dir], { lang: 'fr', format: 'stylish' });
-    console.log(`coop test : ${report.summary.total} cas (${report.summary.passed} réussis) en ${(performance.now() - t0).toFixed(0)} ms`);
+    const casesTime = performance.now() - t0;
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    return {
+        lines: text.split('\n').length, steps: analysis.steps.size, validation,
+        median: percentile(timings, 0.5), p95: percentile(timings, 0.95), max: Math.max(...timings), total: sum(timings),
+        exhaustiveP95: percentile(exhaustive, 0.95), exhaustiveTotal: sum(exhaustive), findings,
+        cases: report.summary.total, casesPassed: report.summary.passed, casesTime
+    };
 }
 
-main().catch(error => { console.error(error); process.exit(1); });
+/** The figures as lines (the main benchmark prints its own table). */
+export function describeLogic(f: LogicFigures): string[] {
+    return [
+        `protocole : ${f.lines} lignes, ${f.steps} étapes, validation complète ${f.validation.toFixed(0)} ms`,
+        `analyse par étape : médiane ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms, total ${f.total.toFixed(0)} ms`,
+        `sans élagage (énumération complète) : p95 ${f.exhaustiveP95.toFixed(2)} ms, total ${f.exhaustiveTotal.toFixed(0)} ms`,
+        `constats logiques : ${f.findings}`,
+        `coop test : ${f.cases} cas (${f.casesPassed} réussis) en ${f.casesTime.toFixed(0)} ms`
+    ];
+}
