@@ -77,10 +77,22 @@ function constructOf(ruleStack: string[]): { type: string; name: string; skeleto
         const kind = nodeKind(type);
         if (!kind || (!kind.section && !kind.name && !kind.team)) continue;
         const name = kind.section?.keyword ?? kind.team?.keyword ?? kind.label.fr.toLowerCase();
-        const lines = kind.skeleton ? toPlainText(kind.skeleton).split('\n').map(line => line.trim()).filter(line => line && line !== '}' && !line.startsWith('"""')) : [];
+        const lines = skeletonLinesOf(type, kind.skeleton);
         return { type, name, skeletonLines: lines };
     }
     return undefined;
+}
+
+const SKELETON_LINES = new Map<string, string[]>();
+
+/** The lines of a kind's skeleton, as plain text (computed once per kind). */
+function skeletonLinesOf(type: string, skeleton: string | undefined): string[] {
+    let lines = SKELETON_LINES.get(type);
+    if (!lines) {
+        lines = skeleton ? toPlainText(skeleton).split('\n').map(line => line.trim()).filter(line => line && line !== '}' && !line.startsWith('"""')) : [];
+        SKELETON_LINES.set(type, lines);
+    }
+    return lines;
 }
 
 /** What the section's skeleton writes after `word` on one of its lines (« réponse » → « sous 30 min »). */
@@ -101,12 +113,18 @@ const TEAM_KINDS = NODE_KINDS.filter(kind => kind.team && kind.skeleton);
 
 /** The lines a block accepts, from its skeleton (its first line is the header, not a statement). */
 function statementExamples(construct: { type: string; skeletonLines: string[] }): string[] {
-    if (construct.type === 'Protocole') {
-        return SECTION_KINDS.filter(kind => nodeKind(kind.type)?.skeleton).slice(0, 40).map(kind => toPlainText(nodeKind(kind.type)!.skeleton!).split('\n')[0].replace(/\s*\{$/, ' { … }'));
-    }
-    if (construct.type === 'Equipe') return TEAM_KINDS.map(kind => toPlainText(kind.skeleton!).split('\n')[0].replace(/\s*\{$/, ' { … }'));
+    if (construct.type === 'Protocole') return PROTOCOL_LINES();
+    if (construct.type === 'Equipe') return TEAM_LINES();
     return construct.skeletonLines.slice(1);
 }
+
+/** Computed once: a garbled file of thousands of lines asks for them at each of its errors. */
+function once<T>(compute: () => T): () => T {
+    let value: T | undefined;
+    return () => (value ??= compute());
+}
+const PROTOCOL_LINES = once(() => SECTION_KINDS.filter(kind => nodeKind(kind.type)?.skeleton).slice(0, 40).map(kind => toPlainText(nodeKind(kind.type)!.skeleton!).split('\n')[0].replace(/\s*\{$/, ' { … }')));
+const TEAM_LINES = once(() => TEAM_KINDS.map(kind => toPlainText(kind.skeleton!).split('\n')[0].replace(/\s*\{$/, ' { … }')));
 
 /** Parser errors in the author's language (French by default), naming what is being written and what may come next. */
 export class CoopParserErrorMessageProvider extends LangiumParserErrorMessageProvider {

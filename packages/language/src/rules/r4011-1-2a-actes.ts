@@ -134,7 +134,8 @@ export const actesRules = [
                     if (reserving.length === 0) return;
                     report(acte, {
                         name: acte.name, article: article.$refText, reserve: reserving.map(profession => profession.libelle.toLowerCase()).join(', '),
-                        delegants: delegants.map(delegant => `${delegant.name} : ${delegant.profession?.$refText ?? '…'}`).join(', ')
+                        // A délégant whose name is lost to a syntax error is named by its profession only.
+                        delegants: delegants.map(delegant => [delegant.name, delegant.profession?.$refText || '…'].filter(Boolean).join(' : ')).join(', ')
                     }, { property: 'articles', index });
                 });
             }
