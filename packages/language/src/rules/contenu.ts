@@ -81,8 +81,11 @@ export const contenuRules = [
                         continue;
                     }
                     for (const [property, value] of Object.entries(node)) {
-                        if (property.startsWith('$') || NOT_PROSE.has(property) || !writtenAsText(node, property)) continue;
+                        if (property.startsWith('$') || NOT_PROSE.has(property)) continue;
                         const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every(item => typeof item === 'string') ? value as string[] : [];
+                        // The CST is read (writtenAsText) only for a value that reads as a placeholder:
+                        // this check runs over every node at each keystroke.
+                        if (!values.some(text => placeholderReason(unquote(text))) || !writtenAsText(node, property)) continue;
                         values.forEach((text, index) => {
                             const reason = placeholderReason(unquote(text));
                             if (!reason) return;
