@@ -212,15 +212,30 @@ export function traceText(run: CaseRun): string {
     return text;
 }
 
+/**
+ * The result of each case, kept while its protocol is the same (a protocol parsed again is a new
+ * root): the case rules (rules/cas.ts), the Testing view and `coop test` all ask for it, several
+ * times per validation.
+ */
+const evaluated = new WeakMap<CasPatient, CaseResult>();
+
 /** Runs a case and compares its path with what it expects. */
 export function evaluateCase(documents: LangiumDocuments, cas: CasPatient): CaseResult {
+    const protocole = findProtocol(documents, cas.protocole);
+    const known = evaluated.get(cas);
+    if (known && known.protocole === protocole) return known;
+    const result = runAndCompare(cas, protocole);
+    evaluated.set(cas, result);
+    return result;
+}
+
+function runAndCompare(cas: CasPatient, protocole: Protocole | undefined): CaseResult {
     const attendu = cas.attendu;
     const expectedIssue: CaseIssue | undefined = !attendu?.issue ? undefined
         : isIssueOrienter(attendu.issue)
             ? { kind: 'orienter', vers: attendu.issue.urgences ? 'urgences' : attendu.issue.samu ? 'samu' : attendu.issue.delegant ?? '', delai: hours(attendu.issue.delai) }
             : { kind: 'fin' };
     const expected = outcomeText(attendu?.actes ?? [], expectedIssue);
-    const protocole = findProtocol(documents, cas.protocole);
     if (!protocole) return { cas, problems: [], passed: false, expected, actual: '', trace: '' };
     const { values, problems } = caseValues(protocole, cas);
     const run = runCase(protocole, values);
