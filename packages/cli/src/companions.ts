@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { fold } from 'coop-language';
 
 /**
  * Files that name a protocol of the workspace by its identifiant: a team file applies one
@@ -20,8 +21,6 @@ export function appliedCode(text: string): string | undefined {
 export function caseProtocolCodes(text: string): string[] {
     return [...text.matchAll(PLAYS_ON)].map(match => match[1] ?? match[2]);
 }
-
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 function declares(text: string, code: string): boolean {
     const match = /(?:^|\s)identifiant\s+(?:"([^"]+)"|(\S+))/u.exec(text);

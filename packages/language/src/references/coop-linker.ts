@@ -1,7 +1,7 @@
 import { AstUtils, DefaultLinker, DefaultScopeProvider, type AstNode, type AstNodeDescription, type LangiumDocument, type LinkingError, type LocalSymbols, type ReferenceInfo, type Scope } from 'langium';
 import { frameworkMessages, referenceKinds } from '../i18n/framework-messages.js';
 import { format, type LocaleSetting } from '../i18n/locale.js';
-import { nearest } from '../model/text.js';
+import { fold, nearest } from '../model/text.js';
 import { professionOfAlias } from '../workspace/profession-aliases.js';
 import type { CoopServices } from '../coop-module.js';
 
@@ -108,4 +108,3 @@ export class CoopLinker extends DefaultLinker {
     }
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
