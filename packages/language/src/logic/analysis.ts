@@ -402,36 +402,73 @@ function analyse(protocole: Protocole, exhaustive = false): LogicAnalysis {
     return { compiler, steps, criteria: analyseCriteria(compiler), proseSituations, structuredSituations, timings };
 }
 
+/**
+ * Depth-first over `variables` (in their order, each over its cells in order), from the values
+ * already in `values`: a branch is left as soon as `cut` says no completion of it can matter, and
+ * `leaf` is called on each full assignment until it returns true. Returns whether a leaf returned
+ * true, or `undefined` when more than `budget.left` leaves would be needed. `values` is restored.
+ */
+function search(values: Map<string, Value>, variables: readonly Variable[], cut: (values: Map<string, Value>) => boolean,
+    leaf: (values: Map<string, Value>) => boolean, budget: { left: number }): boolean | undefined {
+    const domains = variables.map(variable => cells(variable));
+    const walk = (index: number): boolean | undefined => {
+        if (cut(values)) return false;
+        if (index === variables.length) {
+            if (--budget.left < 0) return undefined;
+            return leaf(values);
+        }
+        const id = variables[index].id;
+        for (const value of domains[index]) {
+            values.set(id, value);
+            const found = walk(index + 1);
+            if (found !== false) { values.delete(id); return found; }
+        }
+        values.delete(id);
+        return false;
+    };
+    return walk(0);
+}
+
+/**
+ * Whether the inclusion criteria can be met together, and which exclusion criteria remove every
+ * included patient. A search, not an enumeration: it stops at the first patient that answers and
+ * leaves a branch as soon as the criteria decide it, so a protocol of many criteria costs little.
+ * The patients are visited in the order of the enumeration (criteria's variables in order, cells
+ * in order), so the witness is the first one that enumeration would give.
+ */
 function analyseCriteria(compiler: LogicCompiler): CriteriaAnalysis {
     const inclusions = compiler.criteres.filter(c => c.nature === 'inclusion');
     const exclusions = compiler.criteres.filter(c => c.nature === 'exclusion');
     const inclusion = compiler.inclusion();
     const variable = (id: string) => compiler.variables.get(id)!;
-    const start: State = { values: new Map<string, Value>(), witness: { values: new Map() }, prose: false };
-    const included = extend(start, [...variablesOf(inclusion)].map(variable), MAX_COMBINATIONS);
-    if (!included) return { totalExclusions: [], tooMany: true };
-    const possible = included.filter(s => evaluate(inclusion, s.values));
-    const inclusionImpossible = inclusions.length > 0 && possible.length === 0;
+    const inclusionVariables = [...variablesOf(inclusion)].map(variable);
+    const combinations = inclusionVariables.reduce((product, v) => product * cells(v).length, 1);
+    if (combinations > MAX_COMBINATIONS) return { totalExclusions: [], tooMany: true };
+    const notIncluded = (values: Map<string, Value>) => evaluate3(inclusion, values) === false;
+    let firstIncluded: Map<string, Value> | undefined;
+    search(new Map(), inclusionVariables, notIncluded, values => {
+        if (!evaluate(inclusion, values)) return false;
+        firstIncluded = new Map(values);
+        return true;
+    }, { left: MAX_COMBINATIONS });
+    const inclusionImpossible = inclusions.length > 0 && firstIncluded === undefined;
     const totalExclusions: CriteriaAnalysis['totalExclusions'] = [];
     let tooMany = false;
-    if (!inclusionImpossible) {
+    if (firstIncluded) {
+        const included = new Set(inclusionVariables.map(v => v.id));
         for (const critere of exclusions) {
             const formula = compiler.criterion(critere);
-            const missing = [...variablesOf(formula)].filter(id => !variablesOf(inclusion).has(id)).map(variable);
-            let someoneLeft = false;
-            let example: Witness | undefined;
-            let budget = MAX_COMBINATIONS;
-            for (const s of possible) {
-                const more = extend(s, missing, budget);
-                if (!more) { tooMany = true; someoneLeft = true; break; }
-                budget -= more.length;
-                for (const m of more) {
-                    if (!evaluate(formula, m.values)) { someoneLeft = true; break; }
-                    example ??= materialize(m.witness);
-                }
-                if (someoneLeft) break;
-            }
-            if (!someoneLeft) totalExclusions.push({ critere, witness: example });
+            const missing = [...variablesOf(formula)].filter(id => !included.has(id)).map(variable);
+            // Someone included whom this criterion does not exclude?
+            const someoneLeft = search(new Map(), [...inclusionVariables, ...missing],
+                values => notIncluded(values) || evaluate3(formula, values) === true,
+                values => evaluate(inclusion, values) && !evaluate(formula, values), { left: MAX_COMBINATIONS });
+            if (someoneLeft === undefined) { tooMany = true; continue; }
+            if (someoneLeft) continue;
+            // Everyone is excluded: the first included patient, the criterion's own data at their first cell.
+            const witness = new Map(firstIncluded);
+            for (const v of missing) witness.set(v.id, cells(v)[0]);
+            totalExclusions.push({ critere, witness });
         }
     }
     return { inclusionImpossible, totalExclusions, tooMany };

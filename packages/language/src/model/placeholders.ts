@@ -75,9 +75,26 @@ const MENTIONS = [
 /** Whole texts that say nothing (a field name or a lone word typed as a reminder). */
 const EMPTY_WORDS = new Set(['texte', 'titre', 'libelle', 'nom', 'description', 'n/a', 'na', 'rien', 'neant', 'idem', 'voir', 'cf', '?', 'tbc']);
 
+/**
+ * Answers already given, by text: the same texts are read again at every keystroke (and by several
+ * rules), and folding plus the patterns cost more than a lookup. Emptied when it grows past
+ * `REMEMBERED` texts, so that a long session does not keep every text it ever saw.
+ */
+const remembered = new Map<string, PlaceholderReason | null>();
+const REMEMBERED = 20_000;
+
 /** Why a text counts as absent, or undefined when it is real content. */
 export function placeholderReason(text: string | undefined): PlaceholderReason | undefined {
     if (text === undefined) return undefined;
+    const known = remembered.get(text);
+    if (known !== undefined) return known ?? undefined;
+    const reason = computeReason(text);
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    remembered.set(text, reason ?? null);
+    return reason;
+}
+
+function computeReason(text: string): PlaceholderReason | undefined {
     if (text.trim() === '') return 'vide';
     if (/^[\s\p{P}\p{S}]*$/u.test(text)) return 'ponctuation';
     const folded = normalise(text);

@@ -46,6 +46,17 @@ function isSpace(code: number): boolean {
     return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029;
 }
 
+/** Whether the text holds at most `limit` line feeds and carriage returns together (an upper bound of its line breaks). */
+function lineBreaksAtMost(text: string, limit: number): boolean {
+    let count = 0;
+    for (const character of ['\n', '\r']) {
+        for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) {
+            if (++count > limit) return false;
+        }
+    }
+    return true;
+}
+
 /**
  * Why a text must not be parsed, or undefined when it is within the limits. One linear pass over
  * the characters, with the same token boundaries as the grammar's terminals: `"""…"""` blocks,
@@ -55,6 +66,10 @@ function isSpace(code: number): boolean {
 export function checkSizeLimits(text: string): SizeRefusal | undefined {
     // Characters are at least one byte each: a text longer than the limit in characters is over it.
     if (text.length > MAX_FILE_BYTES) return { code: 'fichier-trop-volumineux', bytes: utf8Length(text) };
+    // Fast path (every file of a normal size): a token is a piece of the text, so a text shorter
+    // than the longest token, with fewer lines than the most a token may span, has no token over
+    // the limits; and at most 3 bytes a UTF-16 unit, it is far under the file limit.
+    if (text.length <= MAX_TOKEN_CHARS && text.length * 3 <= MAX_FILE_BYTES && lineBreaksAtMost(text, MAX_TOKEN_LINES - 1)) return undefined;
     const bytes = utf8Length(text, MAX_FILE_BYTES);
     if (bytes > MAX_FILE_BYTES) return { code: 'fichier-trop-volumineux', bytes: utf8Length(text) };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isProtocole, type Protocole } from 'coop-language';
 import { exhaustiveLogicAnalysis, logicAnalysis, type LogicAnalysis } from '../../src/logic/analysis.js';
-import { evaluate, evaluate3 } from '../../src/logic/evaluate.js';
+import { cells, evaluate, evaluate3, variablesOf, type Value } from '../../src/logic/evaluate.js';
 import { createTestServices, parser } from '../helpers.js';
 
 /**
@@ -51,6 +51,36 @@ function bench(steps: number): string {
     return lines.join('\n');
 }
 
+/**
+ * The criteria findings by plain enumeration of every patient (the reference the search of
+ * analyseCriteria must agree with): no included patient at all, and, for each exclusion, every
+ * included patient excluded — with the first included patient of the enumeration as witness.
+ */
+function enumeratedCriteria(analysis: LogicAnalysis): unknown {
+    const compiler = analysis.compiler;
+    const inclusion = compiler.inclusion();
+    const patients = (ids: string[]): Array<Map<string, Value>> => {
+        let all: Array<Map<string, Value>> = [new Map()];
+        for (const id of ids) all = all.flatMap(patient => cells(compiler.variables.get(id)!).map(value => new Map(patient).set(id, value)));
+        return all;
+    };
+    const inclusionIds = [...variablesOf(inclusion)];
+    const included = patients(inclusionIds).filter(patient => evaluate(inclusion, patient));
+    const inclusionImpossible = compiler.criteres.some(c => c.nature === 'inclusion') && included.length === 0;
+    const totalExclusions: unknown[] = [];
+    if (included.length > 0) {
+        for (const critere of compiler.criteres.filter(c => c.nature === 'exclusion')) {
+            const formula = compiler.criterion(critere);
+            const missing = [...variablesOf(formula)].filter(id => !inclusionIds.includes(id));
+            const everyone = included.flatMap(patient => patients(missing).map(more => new Map([...patient, ...more])));
+            if (everyone.every(patient => evaluate(formula, patient))) {
+                totalExclusions.push({ name: critere.name, witness: [...everyone[0]].sort(([a], [b]) => a.localeCompare(b)) });
+            }
+        }
+    }
+    return { inclusionImpossible, totalExclusions, tooMany: false };
+}
+
 function fixtures(): string[] {
     const root = 'test/rules';
     return readdirSync(root).filter(code => /situation|chevauch|exclu|combinaisons|critere|inclusion|retrait|cas-/.test(code))
@@ -90,6 +120,39 @@ describe('pruned analysis = full enumeration', () => {
                 expect(findings(logicAnalysis(root)), `${name} without line ${index + 1}`).toEqual(findings(exhaustiveLogicAnalysis(root)));
             }
         }
+    }, 120_000);
+
+    it('the criteria search finds what the enumeration of every patient finds', async () => {
+        const services = await createTestServices();
+        const parse = parser(services);
+        const texts = [
+            ...readdirSync('examples').filter(name => name.endsWith('.coop')).map(name => readFileSync(join('examples', name), 'utf8')),
+            ...fixtures().map(path => readFileSync(path, 'utf8')),
+            bench(3)
+        ];
+        // Criteria rewritten as authors get them wrong: an inverted age, a threshold that excludes everyone.
+        const cystite = readFileSync(join('examples', 'cystite-femme.coop'), 'utf8');
+        texts.push(cystite.replace(/âge de (\d+) à (\d+) ans/, 'âge de $2 à $1 ans'), cystite.replace(/inclusion ([\w-]+) : /, 'inclusion $1 : âge < 10 ans et '));
+        // An exclusion over a datum the inclusion does not read, met by every patient (a threshold at the range's floor).
+        texts.push([
+            'protocole "Angine de l\'adulte" {', '    délégant mg : médecin', '    délégué ide : infirmier',
+            '    donnée temperature "Température" : nombre °C de 34 à 43', '    donnée tdr "Test rapide" : parmi positif, négatif',
+            '    patients {', '        inclusion age : âge de 16 à 65 ans', '        exclusion fievre : temperature ≥ 34 °C', '        exclusion test : tdr = positif ou tdr = négatif', '    }',
+            '    acte tdr-acte "Réaliser un TDR" { non dérogatoire  par ide }', '}'
+        ].join('\n'));
+        let found = 0;
+        for (const text of texts) {
+            const root = (await parse(text)).parseResult.value;
+            if (!isProtocole(root)) continue;
+            const analysis = logicAnalysis(root as Protocole);
+            if (analysis.criteria.tooMany) continue;
+            const { criteria } = findings(analysis) as { criteria: unknown };
+            expect(criteria).toEqual(enumeratedCriteria(analysis));
+            const reference = enumeratedCriteria(analysis) as { inclusionImpossible: boolean; totalExclusions: unknown[] };
+            if (reference.inclusionImpossible || reference.totalExclusions.length > 0) found++;
+        }
+        // Not only protocols where nothing is wrong: the rule fixtures make both findings.
+        expect(found).toBeGreaterThanOrEqual(2);
     }, 120_000);
 
     it('three-valued evaluation agrees with evaluation once every variable is given, and is undecided only when it must be', () => {
