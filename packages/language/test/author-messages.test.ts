@@ -10,8 +10,8 @@ const texts = Object.fromEntries(files.map(name => [name, readFileSync(join(EXAM
 const { Coop } = createCoopServices(EmptyFileSystem);
 const parser = Coop.parser.LangiumParser;
 
-/** A parser message names what is being written (« Dans « disponibilité », … »), or the block left open, or the unknown section. */
-const NAMES_CONSTRUCT = /^(Dans « [^»]+ »|Le bloc « [^»]+ » n'est pas fermé|« [^»]+ » n'est pas une rubrique|Texte inattendu après la fin)/;
+/** A parser message names what is being written (« Dans « disponibilité », … »), or the block left open, or the unknown section, or the brace too many. */
+const NAMES_CONSTRUCT = /^(Dans « [^»]+ »|Le bloc « [^»]+ » n'est pas fermé|« [^»]+ » n'est pas une rubrique|Texte inattendu après la fin|Accolade « } » en trop : elle ferme )/;
 
 /** Every 5th token of every example, deleted or doubled: a corpus of one-token mistakes. */
 function mutants(text: string): string[] {

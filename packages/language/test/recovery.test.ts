@@ -90,3 +90,44 @@ describe('one typo gives one error (issue 11 §1)', () => {
         expect(failures).toEqual([]);
     }, 240_000);
 });
+
+describe('a closing brace too many between two sections (the document would end there)', () => {
+    test.each(files)('%s: one error on the stray brace, every later section still read', async name => {
+        const baseline = await validate(name, texts[name]);
+        const root = baseline.document.parseResult.value;
+        const elements = isProtocole(root) || isBibliotheque(root) ? root.elements : [];
+        const failures: string[] = [];
+        let tried = 0;
+        // Before a section (a line « } » left over), and right after a block's own brace (« } } »).
+        for (const [index, element] of elements.entries()) {
+            const node = element.$cstNode;
+            if (!node || index === 0) continue;
+            const lineStart = texts[name].lastIndexOf('\n', node.offset) + 1;
+            // (After the last section, « } } » is a brace too many at the end: the next test.)
+            const blockEnd = node.text.endsWith('}') && index < elements.length - 1 ? node.end : undefined;
+            const placements = [{ offset: lineStart, insert: '    }\n' }, ...(blockEnd ? [{ offset: blockEnd, insert: ' }' }] : [])];
+            for (const { offset, insert } of placements) {
+                tried++;
+                const text = texts[name].slice(0, offset) + insert + texts[name].slice(offset);
+                const { diagnostics, document } = await validate(name, text);
+                const brace = offset + insert.indexOf('}');
+                const conformity = isProtocole(document.parseResult.value) ? computeConformity(diagnostics, [], document.parseResult.value) : undefined;
+                const missing = conformity?.items.filter(item => item.status === 'missing').map(item => item.requirement.id) ?? [];
+                const ok = diagnostics.length === 1 && diagnostics[0].code === 'syntaxe' && document.textDocument.offsetAt(diagnostics[0].range.start) === brace
+                    && diagnostics[0].message.startsWith('Accolade « } » en trop') && missing.length === 0;
+                if (!ok) failures.push(`${element.$type} (${insert.trim()} à ${offset}) → ${diagnostics.map(d => `${d.range.start.line + 1}: [${d.code}] ${d.message}`).join(' | ')}${missing.length ? ` ; manquantes : ${missing.join(', ')}` : ''}`);
+            }
+        }
+        expect(tried).toBeGreaterThan(1);
+        expect(failures).toEqual([]);
+    }, 240_000);
+
+    test('a brace too many at the very end keeps its own message; two protocols in one file are not merged', async () => {
+        const name = 'cystite-femme.coop';
+        const end = await validate(name, texts[name].trimEnd() + '\n}\n');
+        expect(end.diagnostics.map(d => d.message)).toEqual([expect.stringContaining('après la fin du document')]);
+        const twice = await validate(name, texts[name].trimEnd() + '\n' + texts[name]);
+        expect(twice.diagnostics.some(d => String(d.message).startsWith('Accolade « } » en trop'))).toBe(false);
+        expect(twice.diagnostics.some(d => d.code === 'syntaxe')).toBe(true);
+    }, 60_000);
+});

@@ -59,6 +59,10 @@ export const frameworkMessages = {
         fr: 'Attendu l\'un de : {expected} ; trouvé {actual}.',
         en: 'Expected one of: {expected}; found {actual}.'
     },
+    strayClosingBrace: {
+        fr: 'Accolade « } » en trop : elle ferme {construct} avant la fin, et ce qui suit ({next}) serait perdu. Supprimez cette accolade.',
+        en: 'Extra closing brace « } »: it ends {construct} early, and what follows ({next}) would be lost. Delete this brace.'
+    },
     unexpectedAfterEnd: {
         fr: 'Texte inattendu après la fin du document : {actual}. Vérifiez les accolades { }.',
         en: 'Unexpected text after the end of the document: {actual}. Check the braces { }.'

@@ -187,6 +187,11 @@ export class CoopParserErrorMessageProvider extends LangiumParserErrorMessagePro
         return format(this.locale.pick(frameworkMessages.afterExpected), { where, previous: quote(previous, this.locale), expected, actual });
     }
 
+    /** A closing brace that ended the document early (parser/coop-parser.ts re-reads the text without it). */
+    buildStrayBraceMessage(options: { next: IToken; construct: string }): string {
+        return format(this.locale.pick(frameworkMessages.strayClosingBrace), { construct: options.construct, next: describeToken(options.next, this.locale) });
+    }
+
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
         return format(this.locale.pick(frameworkMessages.unexpectedAfterEnd), { actual: describeToken(options.firstRedundant, this.locale) });
     }

@@ -1,4 +1,5 @@
-import { LangiumParser, createParser, type GrammarAST, type LangiumCoreServices } from 'langium';
+import { LangiumParser, createParser, type AstNode, type GrammarAST, type LangiumCoreServices, type Lexer, type ParseResult, type TokenizeOptions } from 'langium';
+import type { LocaleSetting } from '../i18n/locale.js';
 
 /** The part of Chevrotain's recognizer the block recovery reads (the wrapper exposes it at run time). */
 interface Recognizer {
@@ -87,6 +88,50 @@ export class CoopParser extends LangiumParser {
                 if (name === '{') depth++;
             }
         };
+    }
+
+    /** Set by createCoopParser: the language of the stray-brace message. */
+    locale: LocaleSetting | undefined;
+
+    /**
+     * A closing brace too many between two statements of the document (« } » left over after
+     * moving a section) ends the document there: everything after it would be one « texte
+     * inattendu » and every later section reported absent. When the text after the early end
+     * starts a statement, the document is read again without that brace; if that reading has
+     * fewer errors, it is kept, with one error on the brace, and nothing after it is lost.
+     */
+    override parse<T extends AstNode = AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> {
+        const first = super.parse<T>(input, options);
+        const early = first.parserErrors.find(error => error.name === 'NotAllInputParsedException');
+        if (!early || early.token.tokenType?.name === '}' || options?.rule) return first;
+        const tokens = this.lexer.tokenize(input).tokens;
+        const at = tokens.findIndex(token => token.startOffset === early.token.startOffset);
+        const stray = at > 0 ? tokens[at - 1] : undefined;
+        if (!stray || stray.tokenType.name !== '}') return first;
+        const lexer = this.lexer as { tokenize: Lexer['tokenize'] };
+        const tokenize = lexer.tokenize;
+        lexer.tokenize = (text: string, tokenizeOptions?: TokenizeOptions) => {
+            const result = tokenize.call(this.lexer, text, tokenizeOptions);
+            return { ...result, tokens: result.tokens.filter(token => token.startOffset !== stray.startOffset) };
+        };
+        let second: ParseResult<T>;
+        try {
+            second = super.parse<T>(input, options);
+        } finally {
+            lexer.tokenize = tokenize;
+        }
+        if (second.parserErrors.some(error => error.name === 'NotAllInputParsedException') || second.parserErrors.length >= first.parserErrors.length) return first;
+        const provider = this.recognizer.errorMessageProvider as { buildStrayBraceMessage?: (options: { next: unknown; construct: string }) => string };
+        const construct = this.pick(ROOT_NAMES[(second.value as AstNode).$type] ?? ROOT_NAMES.Document);
+        second.parserErrors.push({
+            name: 'MismatchedTokenException', message: provider.buildStrayBraceMessage?.({ next: early.token, construct }) ?? '« } »',
+            token: stray, previousToken: tokens[at - 2], resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] }
+        } as unknown as ParseResult['parserErrors'][number]);
+        return second;
+    }
+
+    private pick(text: { fr: string; en: string }): string {
+        return this.locale ? this.locale.pick(text) : text.fr;
     }
 
     readonly context: ParserContext = {
@@ -202,12 +247,23 @@ export class CoopParser extends LangiumParser {
     }
 }
 
+/** What a stray closing brace ends early, by the document's kind. */
+const ROOT_NAMES: Record<string, { fr: string; en: string }> = {
+    Protocole: { fr: 'le protocole', en: 'the protocol' },
+    Bibliotheque: { fr: 'la bibliothèque', en: 'the library' },
+    Catalogue: { fr: 'le catalogue', en: 'the catalogue' },
+    Cas: { fr: 'le cas', en: 'the case' },
+    Equipe: { fr: 'la déclaration d\'équipe', en: 'the team declaration' },
+    Document: { fr: 'le document', en: 'the document' }
+};
+
 /** Builds the document parser as Langium's createLangiumParser does, with the block recovery. */
 export function createCoopParser(services: LangiumCoreServices): LangiumParser {
     const parser = new CoopParser(services);
     createParser(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     parser.installRecovery();
+    parser.locale = (services as Partial<{ i18n: { Locale: LocaleSetting } }>).i18n?.Locale;
     const messages = services.parser.ParserErrorMessageProvider as { attach?: (context: ParserContext) => void };
     messages.attach?.(parser.context);
     return parser;
