@@ -8,6 +8,7 @@ import {
 import { hasContent, isPlaceholderName, placeholderReason, snippetTexts } from '../src/model/placeholders.js';
 import { NODE_KINDS } from '../src/model/node-kinds.js';
 import { toPlainText } from '../src/model/skeleton-text.js';
+import { newProtocolSnippet, SECTION_SKELETONS } from '../src/lsp/skeletons.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const { shared, Coop } = createCoopServices(EmptyFileSystem);
@@ -56,15 +57,14 @@ describe('placeholder detector', () => {
         for (const name of ['nomade', 'pc-cystite-01', 'mg', 'ide', 'acte-1', 'gravite']) expect(isPlaceholderName(name), name).toBe(false);
     });
 
-    it('knows every instruction text of the extension snippets (snippets/coop.json)', () => {
-        const snippets = JSON.parse(readFileSync(root('packages/extension/snippets/coop.json'), 'utf8')) as Record<string, { body: string | string[] }>;
+    it('knows every instruction text of the server\'s skeletons (« Nouveau protocole » and each section)', () => {
         // Defaults that are a plausible answer as written: a reviewer would accept them.
         const plausible = new Set(['HAS', '1.0', 'Médecine générale', 'Diplôme d\'État', 'https://', 'Messagerie sécurisée de santé', 'Accueil et vérification des critères',
             'Un critère d\'exclusion est présent', 'Critère d\'exclusion', 'Refus du patient', 'Diplôme d\'État de docteur en médecine', 'Diplôme d\'État d\'infirmier', 'Du lundi au vendredi, 8 h – 20 h',
-            'Du lundi au vendredi de 8 h à 20 h', 'Le patient peut refuser à tout moment', 'annexes/document.pdf']);
+            'Du lundi au vendredi de 8 h à 20 h', 'Le patient peut refuser à tout moment', 'annexes/document.pdf', 'https://www.has-sante.fr/']);
         const missed: string[] = [];
-        for (const [name, snippet] of Object.entries(snippets)) {
-            const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+        const skeletons: Array<[string, string]> = [['Nouveau protocole', newProtocolSnippet()], ...Object.entries(SECTION_SKELETONS).map(([type, skeleton]) => [type, skeleton ?? ''] as [string, string])];
+        for (const [name, body] of skeletons) {
             for (const text of snippetTexts(body)) {
                 if (!plausible.has(text) && placeholderReason(text) === undefined) missed.push(`${name}: ${text}`);
             }
@@ -75,19 +75,16 @@ describe('placeholder detector', () => {
 
 describe('texte-a-completer', () => {
     it('the « Nouveau protocole » skeleton left as generated starts with errors that list each text to replace, never a full badge', async () => {
-        const snippets = JSON.parse(readFileSync(root('packages/extension/snippets/coop.json'), 'utf8')) as Record<string, { body: string[] }>;
-        const body = snippets['Nouveau protocole'].body.join('\n')
-            .replace(/\$CURRENT_YEAR/g, '2026').replace(/\$CURRENT_MONTH/g, '01').replace(/\$CURRENT_DATE/g, '15');
-        const text = toPlainText(body);
+        const text = toPlainText(newProtocolSnippet());
         const { diagnostics, conformity, lines } = await check(text);
         const toReplace = diagnostics.filter(d => d.code === 'texte-a-completer');
-        const underlined = toReplace.map(d => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character).replace(/^"|"$/g, ''));
-        expect(underlined).toEqual(expect.arrayContaining([
-            'Titre du protocole', 'PC-NOM', 'Nom de l\'équipe promotrice', 'Structure', 'Thème du protocole', 'Besoin de santé auquel répond le protocole',
-            'Organisation actuelle de la prise en charge', 'Objectifs attendus pour les patients et l\'équipe', 'Titre de la recommandation de bonne pratique',
-            'Signe de gravité', 'Libellé de l\'acte dérogatoire', 'Lieu de réalisation', 'Programme théorique', 'Le délégant est joignable par téléphone',
-            'Assurance couvrant les actes réalisés', 'Financement de l\'activité'
-        ]));
+        // Every text the skeleton leaves to write is underlined, and the names it leaves (`nom`, `PC-NOM`).
+        const toWrite = snippetTexts(newProtocolSnippet()).filter(written => placeholderReason(written) !== undefined);
+        expect(toWrite.length).toBeGreaterThan(15);
+        const starts = lines.reduce<number[]>((offsets, line, index) => [...offsets, index === 0 ? 0 : offsets[index - 1] + lines[index - 1].length + 1], []);
+        const spans = toReplace.map(d => text.slice(starts[d.range.start.line] + d.range.start.character, starts[d.range.end.line] + d.range.end.character));
+        const notUnderlined = [...toWrite.map(written => written.replace(/^-\s*/, '').trim()), 'PC-NOM'].filter(written => !spans.some(span => span.includes(written)));
+        expect(notUnderlined).toEqual([]);
         // Each message names the text to replace.
         for (const d of toReplace) expect(d.message).toMatch(/^Remplacez « .+ » \(/);
         expect(toReplace.every(d => (d.severity ?? 1) === 1)).toBe(true);

@@ -11,9 +11,10 @@ import { fold } from './text.js';
 export type PlaceholderReason = 'vide' | 'ponctuation' | 'mention' | 'modele';
 
 /**
- * Texts of the « Nouveau protocole » snippet (packages/extension/snippets/coop.json) and of the
- * extension's section snippets that are instructions rather than content. Kept in step with the
- * snippet file by packages/language/test/placeholders.test.ts.
+ * Instruction texts of skeletons that are not (or no longer) in the table of node kinds: those of
+ * the extension's former static snippets, which documents written with them still hold, and of
+ * the section snippets. The server's own skeletons (lsp/skeletons.ts) are read from the table; the
+ * test packages/language/test/placeholders.test.ts checks every text they leave to write counts.
  */
 const SNIPPET_TEXTS = [
     'Titre du protocole', 'Intitulé du protocole', 'Nom de l\'équipe promotrice', 'Structure', 'Prénom Nom', 'Fonction',
