@@ -114,7 +114,7 @@ describe('a closing brace too many between two sections (the document would end 
                 const conformity = isProtocole(document.parseResult.value) ? computeConformity(diagnostics, [], document.parseResult.value) : undefined;
                 const missing = conformity?.items.filter(item => item.status === 'missing').map(item => item.requirement.id) ?? [];
                 const ok = diagnostics.length === 1 && diagnostics[0].code === 'syntaxe' && document.textDocument.offsetAt(diagnostics[0].range.start) === brace
-                    && diagnostics[0].message.startsWith('Accolade « } » en trop') && missing.length === 0;
+                    && String(diagnostics[0].message).startsWith('Accolade « } » en trop') && missing.length === 0;
                 if (!ok) failures.push(`${element.$type} (${insert.trim()} à ${offset}) → ${diagnostics.map(d => `${d.range.start.line + 1}: [${d.code}] ${d.message}`).join(' | ')}${missing.length ? ` ; manquantes : ${missing.join(', ')}` : ''}`);
             }
         }

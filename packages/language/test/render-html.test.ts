@@ -125,7 +125,7 @@ describe('HTML rendering', () => {
         const html = renderHtml(m);
         expect(html.match(/<article class="coop-step/g)).toHaveLength(3);
         expect(html.match(/<li class="coop-branch/g)).toHaveLength(6);
-        expect(html).toContain('<div class="coop-condition">Si « Bandelette urinaire = négative »</div>');
+        expect(html).toContain('<div class="coop-condition">Si « Bandelette urinaire : négative »</div>');
         expect(html).toContain('<a href="#etape-2">Aller à l&#39;étape 2 « Bandelette urinaire »</a>');
         expect(html).toContain('<div class="coop-action coop-action-refer"><span class="coop-action-kind">Réorientation</span>');
         expect(html).toContain('<strong class="coop-delay">sous 24 h</strong>');
