@@ -1,5 +1,6 @@
 import type { Cible, CompteEvenements, ModeleEconomique, Protocole } from '../generated/ast.js';
-import { isActe, isForfaitPatient, isIdentifiant, isIndicateur, isModeleEconomique, isPrimeCooperation } from '../generated/ast.js';
+import { isActe, isForfaitPatient, isIdentifiant, isModeleEconomique, isPrimeCooperation } from '../generated/ast.js';
+import { protocolModel } from '../model/protocol-model.js';
 import type { TeamData } from '../team/team-data.js';
 import type { ActivityMember, ActivityProtocol, CountKind, EventCount, FinancingSpec, IndicatorSpec, LegalIndicator, Target } from './activity-types.js';
 import { foldName } from './journal-format.js';
@@ -53,7 +54,8 @@ export function financingOf(modele: ModeleEconomique | undefined): FinancingSpec
 
 export function activityProtocol(protocole: Protocole): ActivityProtocol {
     const elements = protocole.elements;
-    const indicators: IndicatorSpec[] = elements.filter(isIndicateur).map(indicateur => ({
+    // Its own indicators and those it uses from a library (`utilise`), resolved when the library is loaded.
+    const indicators: IndicatorSpec[] = protocolModel(protocole).indicateurs.map(indicateur => ({
         name: indicateur.name,
         label: indicateur.libelle ?? indicateur.name,
         ...(indicateur.exigence ? { exigence: indicateur.exigence as LegalIndicator } : {}),

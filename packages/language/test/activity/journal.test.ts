@@ -25,6 +25,39 @@ function indicator(report: ActivityReport, name: string) {
     return found;
 }
 
+describe('indicators a protocol uses from a library', () => {
+    test('are computed like its own: a library indicator counting reprises over acts, on the cystite journal', async () => {
+        const services = createCoopServices(NodeFileSystem);
+        const library = [
+            'bibliothèque "Indicateurs communs de la MSP" {',
+            '    indicateur msp-reprises "Part des actes repris par le médecin" {',
+            '        nature taux',
+            '        numérateur "Actes repris par le délégant" compte reprises',
+            '        dénominateur "Actes réalisés par le délégué" compte actes',
+            '        objectif < 10 %',
+            '        périodicité annuelle',
+            '        recueil "Journal d\'activité de la MSP"',
+            '    }',
+            '}'
+        ].join('\n');
+        const cystite = read('examples/cystite-femme.coop').toString('utf8');
+        const at = cystite.lastIndexOf('}');
+        const text = `${cystite.slice(0, at)}    utilise msp-reprises\n${cystite.slice(at)}`;
+        const results = await loadAndValidate(services.shared, [
+            { uri: URI.file('/ws/cystite-femme.coop'), text },
+            { uri: URI.file('/ws/indicateurs-msp.coop'), text: library }
+        ]);
+        expect(results[0].diagnostics.filter(d => d.severity === 1)).toEqual([]);
+        const node = results[0].document.parseResult.value;
+        if (!isProtocole(node)) throw new Error('not a protocol');
+        const report = await computeReport({
+            protocol: activityProtocol(node), period: parsePeriod('2025')!,
+            journal: { name: 'cystite-2025.csv', chunks: [read('examples/activite/cystite-2025.csv')] }
+        });
+        expect(indicator(report, 'msp-reprises')).toMatchObject({ numerator: 6, denominator: 104, value: 5.8, status: 'objectif-atteint' });
+    });
+});
+
 describe('yearly report on the shipped journals (hand-computed values)', () => {
     test('cystite 2025: 56 patients, 6 reprises / 104 acts, 1 adverse event, satisfaction 3/4, forfait 55 × 25 €', async () => {
         const { protocol: p, members } = await protocol('examples/cystite-femme.coop', 'examples/equipe-msp-cystite.coop');
