@@ -17,6 +17,8 @@ describe('completion', () => {
         const proposed = [...labels(list, vscode.CompletionItemKind.Keyword), ...labels(list, vscode.CompletionItemKind.Snippet)];
         for (const keyword of ['patients', 'acte', 'formation', 'parcours']) {
             assert.ok(proposed.includes(keyword), `"${keyword}" missing from ${JSON.stringify(proposed.slice(0, 40))}`);
+            // Once: the extension contributes no static snippet beside the server's skeleton.
+            assert.equal(proposed.filter(label => label === keyword).length, 1, `"${keyword}" proposed more than once: ${JSON.stringify(proposed)}`);
         }
     });
 
