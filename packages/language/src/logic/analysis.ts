@@ -402,21 +402,24 @@ function analyse(protocole: Protocole, exhaustive = false): LogicAnalysis {
     return { compiler, steps, criteria: analyseCriteria(compiler), proseSituations, structuredSituations, timings };
 }
 
+/** Partial patients a search may visit (each costs one three-valued evaluation): a few milliseconds. */
+const SEARCH_BUDGET = 4 * MAX_COMBINATIONS;
+
 /**
  * Depth-first over `variables` (in their order, each over its cells in order), from the values
  * already in `values`: a branch is left as soon as `cut` says no completion of it can matter, and
  * `leaf` is called on each full assignment until it returns true. Returns whether a leaf returned
- * true, or `undefined` when more than `budget.left` leaves would be needed. `values` is restored.
+ * true, or `undefined` past SEARCH_BUDGET visited patients, whole or partial (a branch that is cut
+ * only at its last variable must not make the search exponential). `values` is restored.
  */
 function search(values: Map<string, Value>, variables: readonly Variable[], cut: (values: Map<string, Value>) => boolean,
-    leaf: (values: Map<string, Value>) => boolean, budget: { left: number }): boolean | undefined {
+    leaf: (values: Map<string, Value>) => boolean): boolean | undefined {
     const domains = variables.map(variable => cells(variable));
+    let budget = SEARCH_BUDGET;
     const walk = (index: number): boolean | undefined => {
+        if (--budget < 0) return undefined;
         if (cut(values)) return false;
-        if (index === variables.length) {
-            if (--budget.left < 0) return undefined;
-            return leaf(values);
-        }
+        if (index === variables.length) return leaf(values);
         const id = variables[index].id;
         for (const value of domains[index]) {
             values.set(id, value);
@@ -446,11 +449,12 @@ function analyseCriteria(compiler: LogicCompiler): CriteriaAnalysis {
     if (combinations > MAX_COMBINATIONS) return { totalExclusions: [], tooMany: true };
     const notIncluded = (values: Map<string, Value>) => evaluate3(inclusion, values) === false;
     let firstIncluded: Map<string, Value> | undefined;
-    search(new Map(), inclusionVariables, notIncluded, values => {
+    const anyone = search(new Map(), inclusionVariables, notIncluded, values => {
         if (!evaluate(inclusion, values)) return false;
         firstIncluded = new Map(values);
         return true;
-    }, { left: MAX_COMBINATIONS });
+    });
+    if (anyone === undefined) return { totalExclusions: [], tooMany: true };
     const inclusionImpossible = inclusions.length > 0 && firstIncluded === undefined;
     const totalExclusions: CriteriaAnalysis['totalExclusions'] = [];
     let tooMany = false;
@@ -462,7 +466,7 @@ function analyseCriteria(compiler: LogicCompiler): CriteriaAnalysis {
             // Someone included whom this criterion does not exclude?
             const someoneLeft = search(new Map(), [...inclusionVariables, ...missing],
                 values => notIncluded(values) || evaluate3(formula, values) === true,
-                values => evaluate(inclusion, values) && !evaluate(formula, values), { left: MAX_COMBINATIONS });
+                values => evaluate(inclusion, values) && !evaluate(formula, values));
             if (someoneLeft === undefined) { tooMany = true; continue; }
             if (someoneLeft) continue;
             // Everyone is excluded: the first included patient, the criterion's own data at their first cell.

@@ -155,6 +155,20 @@ describe('pruned analysis = full enumeration', () => {
         expect(found).toBeGreaterThanOrEqual(2);
     }, 120_000);
 
+    it('gives up, saying so, on a criterion decided only by its last datum after thirty others (no exponential search)', async () => {
+        const services = await createTestServices();
+        const signs = Array.from({ length: 30 }, (_, i) => `s${i}`);
+        const text = [
+            'protocole "Tautologie" {', '    délégant mg : médecin', '    délégué ide : infirmier',
+            ...signs.map(sign => `    donnée ${sign} "Signe ${sign}" : oui ou non`), '    donnée z "Dernier signe" : oui ou non',
+            '    patients {', '        inclusion adulte : âge ≥ 18 ans', `        exclusion tout : (${signs.join(' et ')}) ou z ou non z`, '    }', '}'
+        ].join('\n');
+        const root = (await parser(services)(text)).parseResult.value as Protocole;
+        const analysis = logicAnalysis(root);
+        expect(analysis.criteria.tooMany).toBe(true);
+        expect(analysis.criteria.totalExclusions).toEqual([]);
+    }, 30_000);
+
     it('three-valued evaluation agrees with evaluation once every variable is given, and is undecided only when it must be', () => {
         const term = { score: 's', lines: [{ points: 1, condition: { k: 'bool', v: 'a' } as const }, { points: -1, condition: { k: 'bool', v: 'b' } as const }] };
         const formula = { k: 'or', items: [{ k: 'score', term, op: '>=', value: 1 } as const, { k: 'and', items: [{ k: 'eq', v: 'c', value: 'x' } as const, { k: 'not', item: { k: 'cmp', v: 'n', op: '<', value: 38 } } as const] } as const] } as const;
