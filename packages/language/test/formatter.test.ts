@@ -58,6 +58,16 @@ describe('range formatting (issue 15: it duplicated lines of CRLF and CR documen
 });
 
 describe('whole-document formatting', () => {
+    it('leaves a document refused for its size as it is (a text block of 10,001 lines, badly indented around it)', () => {
+        const block = Array.from({ length: 10_001 }, (_, i) => `ligne ${i}`).join('\n');
+        const text = `protocole "Trop long" {\n        contexte """${block}"""\n  lieu "Cabinet"\n}\n`;
+        expect(formatWhole(text)).toBe(text);
+        expect(formatRange(text, { start: { line: 0, character: 0 }, end: { line: 10_004, character: 0 } })).toBe(text);
+        // One line fewer in the block: within the limits, the lines around it are re-indented.
+        const within = text.replace('\nligne 10000', '');
+        expect(formatWhole(within)).not.toBe(within);
+    });
+
     it('re-indents by brace depth, trims trailing spaces, merges blank lines, ends with one line ending', () => {
         expect(formatWhole('\n\nprotocole "T" {\n\t type local  \t\n\n\n\n  patients {\ninclusion a : "x"\n      }\n}\n\n\n')).toBe(
             'protocole "T" {\n    type local\n\n    patients {\n        inclusion a : "x"\n    }\n}\n');

@@ -1,6 +1,7 @@
 import { CstUtils, type AstNode, type LangiumDocument, type LangiumParser, type Lexer } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import { checkSizeLimits } from '../workspace/size-limit.js';
 
 /** A token of the text (comments included, whitespace excluded), by offsets. */
 export interface Span { start: number; end: number; image: string }
@@ -92,6 +93,9 @@ export class CoopFormatter implements Formatter {
      */
     lineEdits(text: string, options?: Partial<FormattingOptions>, document?: LangiumDocument): LineEdit[] | undefined {
         if (typeof text !== 'string') return undefined;
+        // A document refused for its size (workspace/size-limit.ts) is not formatted either: nothing
+        // else reads it, and lexing a 400,000-character text only to leave it as it is took seconds.
+        if (checkSizeLimits(text)) return undefined;
         let spans: Span[];
         try {
             const lexed = this.services.parser.Lexer.tokenize(text);
