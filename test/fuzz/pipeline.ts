@@ -122,11 +122,8 @@ export class Pipeline {
                     let html = '';
                     await stage('html', () => { html = renderHtml(built); });
                     if (html) {
-                        // The diagnostics shown in the document are already counted above: blank them
-                        // out in one pass (one split per message was quadratic on inputs with many).
-                        const shown = [...new Set(diagnostics.map(diagnostic => escapeHtml(String(diagnostic.message))))].filter(Boolean)
-                            .sort((a, b) => b.length - a.length).map(message => message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-                        if (shown.length > 0) html = html.replace(new RegExp(shown.join('|'), 'g'), ' ');
+                        // The diagnostics shown in the document are already counted above: blank them out.
+                        html = blankOut(html, diagnostics.map(diagnostic => escapeHtml(String(diagnostic.message))));
                         const visible = html.replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
                         const suspect = visible.match(SUSPECT);
                         if (suspect && !text.includes(suspect[0])) {
@@ -179,4 +176,19 @@ export class Pipeline {
             }
         }
     }
+}
+
+/**
+ * `html` with every occurrence of the messages replaced by a space, longest first. One regular
+ * expression per hundred short messages (one split per message was quadratic on inputs with many;
+ * one expression for all of them overflowed V8's limit on a mutant whose messages quote 100 kB of
+ * text); a very long message by itself, with split and join.
+ */
+export function blankOut(html: string, messages: string[]): string {
+    const unique = [...new Set(messages)].filter(Boolean).sort((a, b) => b.length - a.length);
+    const long = unique.filter(message => message.length > 2000);
+    const short = unique.filter(message => message.length <= 2000).map(message => message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    for (const message of long) html = html.split(message).join(' ');
+    for (let start = 0; start < short.length; start += 100) html = html.replace(new RegExp(short.slice(start, start + 100).join('|'), 'g'), ' ');
+    return html;
 }

@@ -100,3 +100,24 @@ describe('a present section with a syntax error is « à corriger », never abse
         expect(diagnostics.length).toBeGreaterThan(1);
     });
 });
+
+describe('messages quote long texts cut, on one line', () => {
+    test('a prose condition of 5,000 characters and a garbled line of 3,000 are quoted in a few words, with « … »', async () => {
+        const { shared } = createCoopServices(EmptyFileSystem);
+        const long = 'Douleur persistante malgré le traitement antalgique bien conduit '.repeat(80);
+        const text = texts['entorse-cheville.coop']
+            .replace(/si "([^"]+)"/, `si "${long}\n${long}"`)
+            .replace(/\n(\s*)lieu /, `\n$1${'mot'.repeat(1000)} :\n$1lieu `);
+        const [result] = await loadAndValidate(shared, [{ uri: URI.file('/ws/entorse-longue.coop'), text }]);
+        const prose = result.diagnostics.find(d => d.code === 'condition-en-prose' && String(d.message).includes('Douleur persistante malgré'));
+        expect(prose).toBeDefined();
+        const syntax = result.diagnostics.find(d => d.code === 'syntaxe');
+        expect(syntax).toBeDefined();
+        for (const diagnostic of [prose!, syntax!]) {
+            const message = String(diagnostic.message);
+            expect(message.length).toBeLessThan(600);
+            expect(message).toContain('…');
+            expect(message).not.toMatch(/[\r\n]/);
+        }
+    });
+});

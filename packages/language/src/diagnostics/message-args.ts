@@ -17,6 +17,19 @@ export function isMissingArg(value: MessageArg): value is undefined | null | '' 
     return text === '' || text === 'undefined' || text === 'null' || text === 'NaN' || text === 'Infinity' || text === '-Infinity';
 }
 
+/** Longest value a message quotes whole: a longer one (a pasted text, a garbled block) is cut. */
+export const MAX_QUOTED_CHARS = 200;
+
+/**
+ * A value as a message quotes it: on one line, and cut after MAX_QUOTED_CHARS characters with « … »
+ * (a message quoting a whole 100,000-character text would fill the Problems panel).
+ */
+export function shortenForMessage(text: string): string {
+    const line = text.length > MAX_QUOTED_CHARS * 4 ? text.slice(0, MAX_QUOTED_CHARS * 4) : text;
+    const oneLine = /[\r\n]/.test(line) ? line.replace(/\s*[\r\n]+\s*/g, ' ') : line;
+    return oneLine.length > MAX_QUOTED_CHARS || line.length < text.length ? `${oneLine.slice(0, MAX_QUOTED_CHARS - 20).trimEnd()}…` : oneLine;
+}
+
 /** Placeholders that name the kind of the element (« Le délégant », « L'acte »). */
 const KIND_KEYS = new Set(['kind', 'role']);
 
@@ -45,7 +58,7 @@ export function fillMessage(template: string, args: MessageArgs, type: string | 
     const fallback = (key: string): string => (KIND_KEYS.has(key) ? kindLabel(type, locale) : UNKNOWN[locale]);
     const value = (key: string): string | undefined => {
         const given = args[key];
-        return isMissingArg(given) ? undefined : String(given);
+        return isMissingArg(given) ? undefined : shortenForMessage(String(given));
     };
     // Quoted placeholders whose value is missing: the quotes go too (« Le délégant sans nom »).
     const quoted = locale === 'fr' ? /«[\s\u00a0\u202f]*\{(\w+)\}[\s\u00a0\u202f]*»/g : /"\{(\w+)\}"/g;

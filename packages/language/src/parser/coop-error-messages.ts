@@ -8,6 +8,7 @@ import { toPlainText } from '../model/skeleton-text.js';
 import { fold, nearest } from '../model/text.js';
 import type { ParserContext } from './coop-parser.js';
 import { misspeltSection } from '../validation/syntax-recovery.js';
+import { shortenForMessage } from '../diagnostics/message-args.js';
 
 type MismatchOptions = Parameters<LangiumParserErrorMessageProvider['buildMismatchTokenMessage']>[0];
 type TokenType = MismatchOptions['expected'];
@@ -36,7 +37,8 @@ function describeToken(token: IToken | undefined, locale: LocaleSetting): string
 }
 
 function quote(text: string, locale: LocaleSetting): string {
-    return locale.current === 'fr' ? `« ${text} »` : `"${text}"`;
+    const shown = shortenForMessage(text);
+    return locale.current === 'fr' ? `« ${shown} »` : `"${shown}"`;
 }
 
 /** The first token of each possible path, without duplicates, in grammar order. */
