@@ -121,3 +121,14 @@ describe('messages quote long texts cut, on one line', () => {
         }
     });
 });
+
+describe('a text that is not a protocol being written', () => {
+    test('past 500 unreadable lines, one last error says the reading stops there', () => {
+        const text = `protocole "Collé" {\n${'    zorglub blabla\n'.repeat(2000)}}\n`;
+        const errors = parser.parse(text).parserErrors;
+        expect(errors.length).toBeLessThanOrEqual(502);
+        expect(errors.some(error => error.message.startsWith('Plus de 500 lignes illisibles : coop arrête la lecture ici'))).toBe(true);
+        // Below the limit, every line has its error.
+        expect(parser.parse(`protocole "Collé" {\n${'    zorglub blabla\n'.repeat(300)}}\n`).parserErrors.length).toBe(300);
+    });
+});

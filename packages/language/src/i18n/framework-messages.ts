@@ -59,6 +59,10 @@ export const frameworkMessages = {
         fr: 'Attendu l\'un de : {expected} ; trouvé {actual}.',
         en: 'Expected one of: {expected}; found {actual}.'
     },
+    tooManyErrors: {
+        fr: 'Plus de {count} lignes illisibles : coop arrête la lecture ici ({actual}). Corrigez les erreurs ci-dessus (le fichier est-il bien un protocole coop ?).',
+        en: 'More than {count} unreadable lines: coop stops reading here ({actual}). Fix the errors above (is this file a coop protocol?).'
+    },
     strayClosingBrace: {
         fr: 'Accolade « } » en trop : elle ferme {construct} avant la fin, et ce qui suit ({next}) serait perdu. Supprimez cette accolade.',
         en: 'Extra closing brace « } »: it ends {construct} early, and what follows ({next}) would be lost. Delete this brace.'

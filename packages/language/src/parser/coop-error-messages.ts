@@ -189,6 +189,11 @@ export class CoopParserErrorMessageProvider extends LangiumParserErrorMessagePro
         return format(this.locale.pick(frameworkMessages.afterExpected), { where, previous: quote(previous, this.locale), expected, actual });
     }
 
+    /** The parser stops reading after too many unreadable lines (parser/coop-parser.ts). */
+    buildTooManyErrorsMessage(options: { actual: IToken; count: number }): string {
+        return format(this.locale.pick(frameworkMessages.tooManyErrors), { count: options.count.toLocaleString('fr-FR'), actual: describeToken(options.actual, this.locale) });
+    }
+
     /** A closing brace that ended the document early (parser/coop-parser.ts re-reads the text without it). */
     buildStrayBraceMessage(options: { next: IToken; construct: string }): string {
         return format(this.locale.pick(frameworkMessages.strayClosingBrace), { construct: options.construct, next: describeToken(options.next, this.locale) });

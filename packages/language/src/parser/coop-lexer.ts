@@ -16,6 +16,12 @@ const NEXT_STATEMENT_TAIL = /\n[ \t]*[\p{L}][\p{L}\d'’-]*(?:[ \t]+[\p{L}][\p{L
 const MAX_MENDS = 20;
 
 /**
+ * And at most this many characters re-read by the mends together: a 50 kB protocol gets its twenty,
+ * a 600 kB pasted file three (twenty tokenisations of it took most of a second).
+ */
+const MAX_MENDED_CHARACTERS = 2_000_000;
+
+/**
  * Langium's lexer, with unclosed quoted texts read as such. A text between double quotes may span
  * lines, so a missing closing quote (« modalités "Le délégant est joignable ») makes the text run to
  * the next statement's opening quote, and every text after it is read inside out: dozens of errors
@@ -36,7 +42,8 @@ export class CoopLexer extends DefaultLexer {
         const mended: Array<{ offset: number; end: number; token: Token }> = [];
         let patched = text;
         const refused = new Set<number>();
-        for (let round = 0; round < MAX_MENDS; round++) {
+        const rounds = Math.min(MAX_MENDS, Math.max(1, Math.floor(MAX_MENDED_CHARACTERS / Math.max(1, text.length))));
+        for (let round = 0; round < rounds; round++) {
             const unclosed = result.tokens.find(token => token.tokenType.name === 'STRING' && !refused.has(token.startOffset) && !mended.some(m => m.offset === token.startOffset)
                 && token.image.includes('\n') && NEXT_STATEMENT_TAIL.test(token.image));
             if (!unclosed) break;

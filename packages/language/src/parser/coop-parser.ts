@@ -90,6 +90,9 @@ export class CoopParser extends LangiumParser {
         };
     }
 
+    /** Unreadable lines reported in the current parse (see giveUp). */
+    private unexpectedStatements = 0;
+
     /** Set by createCoopParser: the language of the stray-brace message. */
     locale: LocaleSetting | undefined;
 
@@ -101,6 +104,7 @@ export class CoopParser extends LangiumParser {
      * fewer errors, it is kept, with one error on the brace, and nothing after it is lost.
      */
     override parse<T extends AstNode = AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> {
+        this.unexpectedStatements = 0;
         const first = super.parse<T>(input, options);
         const early = first.parserErrors.find(error => error.name === 'NotAllInputParsedException');
         if (!early || early.token.tokenType?.name === '}' || options?.rule) return first;
@@ -116,6 +120,7 @@ export class CoopParser extends LangiumParser {
         };
         let second: ParseResult<T>;
         try {
+            this.unexpectedStatements = 0;
             second = super.parse<T>(input, options);
         } finally {
             lexer.tokenize = tokenize;
@@ -186,6 +191,10 @@ export class CoopParser extends LangiumParser {
                 const next = this.recognizer.LA(1);
                 const name = next.tokenType.name;
                 if (name === 'EOF' || name === '}') return;
+                if (++this.unexpectedStatements > MAX_UNEXPECTED_STATEMENTS) {
+                    this.giveUp(next);
+                    return;
+                }
                 this.reportUnexpectedStatement(next);
                 const before = this.recognizer.currIdx;
                 this.recognizer.SKIP_TOKEN();
@@ -196,6 +205,21 @@ export class CoopParser extends LangiumParser {
         } finally {
             this.blockLoops.pop();
         }
+    }
+
+    /**
+     * Past MAX_UNEXPECTED_STATEMENTS unreadable lines the text is not a protocol being written (a
+     * pasted file, a binary): one last error says the reading stops there, and the rest is skipped.
+     * Ten thousand errors took a second to parse and another to check, for nobody to read them.
+     */
+    private giveUp(token: Token): void {
+        const recognizer = this.recognizer;
+        const provider = recognizer.errorMessageProvider as { buildTooManyErrorsMessage?: (options: { actual: Token; count: number }) => string };
+        recognizer.SAVE_ERROR({
+            name: 'MismatchedTokenException', message: provider.buildTooManyErrorsMessage?.({ actual: token, count: MAX_UNEXPECTED_STATEMENTS }) ?? '…',
+            token, previousToken: recognizer.LA(0), resyncedTokens: [], context: { ruleStack: recognizer.getHumanReadableRuleStack(), ruleOccurrenceStack: [] }
+        });
+        while (recognizer.LA(1).tokenType.name !== 'EOF') recognizer.SKIP_TOKEN();
     }
 
     private reportUnexpectedStatement(token: Token): void {
@@ -246,6 +270,9 @@ export class CoopParser extends LangiumParser {
         }
     }
 }
+
+/** Unreadable lines reported before the parser stops reading (documented in docs/design.md). */
+export const MAX_UNEXPECTED_STATEMENTS = 500;
 
 /** What a stray closing brace ends early, by the document's kind. */
 const ROOT_NAMES: Record<string, { fr: string; en: string }> = {
