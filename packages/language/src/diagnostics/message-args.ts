@@ -25,9 +25,9 @@ export const MAX_QUOTED_CHARS = 200;
  * (a message quoting a whole 100,000-character text would fill the Problems panel).
  */
 export function shortenForMessage(text: string): string {
-    const line = text.length > MAX_QUOTED_CHARS * 4 ? text.slice(0, MAX_QUOTED_CHARS * 4) : text;
-    const oneLine = /[\r\n]/.test(line) ? line.replace(/\s*[\r\n]+\s*/g, ' ') : line;
-    return oneLine.length > MAX_QUOTED_CHARS || line.length < text.length ? `${oneLine.slice(0, MAX_QUOTED_CHARS - 20).trimEnd()}…` : oneLine;
+    // Only the head is read: a value may be a whole pasted file.
+    const oneLine = text.slice(0, MAX_QUOTED_CHARS * 4).replace(/\s*[\r\n]+\s*/g, ' ');
+    return oneLine.length > MAX_QUOTED_CHARS || text.length > MAX_QUOTED_CHARS * 4 ? `${oneLine.slice(0, MAX_QUOTED_CHARS - 20).trimEnd()}…` : oneLine;
 }
 
 /** Placeholders that name the kind of the element (« Le délégant », « L'acte »). */
